@@ -1,0 +1,1 @@
+# The Python ctypes binding (issue "Python bindings").

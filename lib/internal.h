@@ -1,0 +1,92 @@
+/* libamsize internals: shared by the files in lib/, never installed. */
+#ifndef AMSIZE_INTERNAL_H
+#define AMSIZE_INTERNAL_H
+
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "amsize.h"
+
+/* Every hidden helper still carries a prefix of its own, so that a static
+ * link into someone's program cannot clash with their names. */
+#define AMSIZE_INTERNAL __attribute__((visibility("hidden")))
+
+/* The relative tolerance of ceil_eps/floor_eps. */
+#define AMSIZE_EPS 1e-9
+
+/* A segment after validation, with every default resolved. */
+typedef struct amsize__seg {
+    int64_t accounts;
+    int32_t support_rating;
+    int32_t has_growth;
+    double w, book, upsell, cross_sell, churn, attribution;
+    double productivity, cost, margin, coverage, growth, max_load;
+} amsize__seg;
+
+/* Returns the status of expr when it is not AMSIZE_OK. */
+#define TRY(expr)                          \
+    do {                                   \
+        amsize_status try_st_ = (expr);    \
+        if (try_st_ != AMSIZE_OK)          \
+            return try_st_;                \
+    } while (0)
+
+/* Records a failure in err (when given) and returns status, so that call
+ * sites read `return amsize__fail(...)`. */
+AMSIZE_INTERNAL amsize_status amsize__fail(amsize_error *err, amsize_status status,
+                                           int64_t index, amsize_field field);
+/* Checks err's own struct_size and clears it to "no error". */
+AMSIZE_INTERNAL amsize_status amsize__err_begin(amsize_error *err);
+
+AMSIZE_INTERNAL amsize_status amsize__seg_load(amsize__seg *out, amsize_error *err,
+                                               const amsize_segment *seg, int64_t index);
+/* Resolves NULL to the defaults; validates otherwise. */
+AMSIZE_INTERNAL amsize_status amsize__model_load(amsize_model *out, amsize_error *err,
+                                                 const amsize_model *model);
+AMSIZE_INTERNAL amsize_status amsize__init_check(const void *p, size_t len,
+                                                 size_t struct_size, size_t expected);
+
+/* The rounding rules, defined once (lib/common.c). Caller ensures x is
+ * finite. */
+AMSIZE_INTERNAL double amsize__ceil_eps(double x);
+AMSIZE_INTERNAL double amsize__floor_eps(double x);
+
+/* The methods on a validated segment. Each can fail only with
+ * AMSIZE_E_OVERFLOW. */
+AMSIZE_INTERNAL amsize_status amsize__netratio(amsize_netratio *out, amsize_error *err,
+                                               const amsize__seg *s, const amsize_model *m,
+                                               int64_t index);
+AMSIZE_INTERNAL amsize_status amsize__support(amsize_support *out, amsize_error *err,
+                                              const amsize__seg *s, const amsize_model *m,
+                                              double fte_net, int64_t index);
+AMSIZE_INTERNAL amsize_status amsize__load(amsize_load *out, amsize_error *err,
+                                           const amsize__seg *s, double net_ratio,
+                                           int64_t index);
+AMSIZE_INTERNAL int32_t amsize__rating(double pct, double high, double medium);
+AMSIZE_INTERNAL double amsize__support_factor(const double *selling_time, int32_t rating);
+
+/* Neumaier's compensated sum: the running sum plus the low-order bits that
+ * plain addition would drop. */
+typedef struct amsize__ksum {
+    double sum;
+    double c;
+} amsize__ksum;
+
+static inline void amsize__ksum_add(amsize__ksum *k, double x)
+{
+    double t = k->sum + x;
+    if (fabs(k->sum) >= fabs(x))
+        k->c += (k->sum - t) + x;
+    else
+        k->c += (x - t) + k->sum;
+    k->sum = t;
+}
+
+static inline double amsize__ksum_value(const amsize__ksum *k)
+{
+    return k->sum + k->c;
+}
+
+#endif /* AMSIZE_INTERNAL_H */

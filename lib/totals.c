@@ -1,0 +1,2 @@
+/* Per-segment totals from account-level columns (see amsize/totals.h). */
+#include "internal.h"

@@ -1,0 +1,1 @@
+# The amsize command (issue "Account-level books and the amsize command").
