@@ -12,3 +12,32 @@ tests_reliability_check_threads_LDADD = lib/libamsize.la $(PTHREAD_LIBS)
 tests_reliability_check_threads_LDFLAGS = -pthread
 TESTS += tests/reliability/check_threads
 endif
+
+# Library bugs the gate found and that are not fixed yet: each reproducer
+# fails today (XFAIL). Fixed, it passes, make check says XPASS and fails,
+# and the bug leaves this list (see the comment in each file).
+check_PROGRAMS += tests/reliability/known_bug_roi_inf
+tests_reliability_known_bug_roi_inf_SOURCES = tests/reliability/known_bug_roi_inf.c
+tests_reliability_known_bug_roi_inf_LDADD = lib/libamsize.la
+TESTS += tests/reliability/known_bug_roi_inf
+XFAIL_TESTS = tests/reliability/known_bug_roi_inf
+
+# libFuzzer targets (built by tests/fuzz/run.sh with clang, not by make)
+# and their seed corpus.
+EXTRA_DIST += \
+	tests/fuzz/run.sh \
+	tests/fuzz/fuzz_common.h \
+	tests/fuzz/fuzz_chart.c \
+	tests/fuzz/fuzz_totals.c \
+	tests/fuzz/fuzz_csv.h \
+	tests/fuzz/fuzz_csv_segments.c \
+	tests/fuzz/fuzz_csv_accounts.c \
+	tests/fuzz/corpus
+
+# `make fuzz`: each target for FUZZ_SECONDS (60); `make fuzz-long`: an
+# hour each (FUZZ_SECONDS_LONG). See RELEASING.md.
+fuzz:
+	sh $(top_srcdir)/tests/fuzz/run.sh $(abs_top_builddir)
+fuzz-long:
+	sh $(top_srcdir)/tests/fuzz/run.sh --long $(abs_top_builddir)
+.PHONY: fuzz fuzz-long
