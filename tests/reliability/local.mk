@@ -41,3 +41,9 @@ fuzz:
 fuzz-long:
 	sh $(top_srcdir)/tests/fuzz/run.sh --long $(abs_top_builddir)
 .PHONY: fuzz fuzz-long
+
+# The ABI baseline of the last release and its check (RELEASING.md).
+EXTRA_DIST += \
+	tests/reliability/abi_check.sh \
+	abi/libamsize.so.0.abi \
+	abi/symbols.txt
