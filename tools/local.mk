@@ -12,3 +12,20 @@ tools_amsize_SOURCES = \
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
 dist_man_MANS += tools/amsize.1
+
+# Synthetic account books: examples/data/accounts.csv and the memory test.
+noinst_PROGRAMS += tools/amsize-gen
+tools_amsize_gen_SOURCES = tools/amsize-gen.c
+
+# The sample data: accounts.csv is `amsize-gen --accounts 4000 --seed 42`
+# and segments.csv `amsize-gen --print-segments` (see README).
+EXTRA_DIST += \
+	examples/data/segments.csv \
+	examples/data/segments-aggregate.csv \
+	examples/data/accounts.csv
+
+# `make sample` prints the chart of the sample data.
+sample: tools/amsize$(EXEEXT)
+	tools/amsize$(EXEEXT) chart --segments $(srcdir)/examples/data/segments.csv \
+	  --accounts $(srcdir)/examples/data/accounts.csv --format table
+.PHONY: sample

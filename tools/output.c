@@ -344,9 +344,12 @@ static void write_grid(FILE *fp, const report *r, int markdown)
                 pad(fp, esc, w[j] < 3 ? 3 : w[j], right);
                 fputc(' ', fp);
             } else {
-                pad(fp, s, w[j], right && i > 0 ? 1 : right);
-                if (j + 1 < n)
+                if (j + 1 < n) {
+                    pad(fp, s, w[j], right);
                     fputs("  ", fp);
+                } else {
+                    pad(fp, s, right ? w[j] : 0, right); /* no trailing blanks */
+                }
             }
         }
         fputs(markdown ? "|\n" : "\n", fp);
