@@ -29,3 +29,35 @@ sample: tools/amsize$(EXEEXT)
 	tools/amsize$(EXEEXT) chart --segments $(srcdir)/examples/data/segments.csv \
 	  --accounts $(srcdir)/examples/data/accounts.csv --format table
 .PHONY: sample
+
+# The command end to end (tests/cli/amsize.sh), its memory bound
+# (tests/cli/memory.sh) and the sample data's reproducibility
+# (tests/cli/sample.sh).
+cli_tests = tests/cli/amsize.sh tests/cli/memory.sh tests/cli/sample.sh
+TESTS += $(cli_tests)
+dist_check_SCRIPTS += $(cli_tests)
+EXTRA_DIST += \
+	tests/cli/lib.sh \
+	tests/cli/data/accounts-bad-flag.csv \
+	tests/cli/data/accounts-negative.csv \
+	tests/cli/data/accounts-unknown-segment.csv \
+	tests/cli/data/bom-crlf.csv \
+	tests/cli/data/crlf-bad.csv \
+	tests/cli/data/duplicate-column.csv \
+	tests/cli/data/empty-required.csv \
+	tests/cli/data/empty.csv \
+	tests/cli/data/header-only.csv \
+	tests/cli/data/hex.csv \
+	tests/cli/data/missing-columns.csv \
+	tests/cli/data/nan.csv \
+	tests/cli/data/negative.csv \
+	tests/cli/data/non-numeric.csv \
+	tests/cli/data/quoted-bad.csv \
+	tests/cli/data/quoted.csv \
+	tests/cli/data/segments.csv \
+	tests/cli/data/small-accounts.csv \
+	tests/cli/data/small-aggregate.csv \
+	tests/cli/data/small-segments.csv \
+	tests/cli/data/unknown-columns.csv \
+	tests/cli/data/unterminated.csv \
+	tests/cli/data/wrong-fields.csv
