@@ -75,11 +75,16 @@ static amsize_status money(amsize_error *err, double v, size_t row, amsize_field
     return AMSIZE_OK;
 }
 
-/* Pass 1 of an add: every row valid, and the chunk's column sums small
- * enough that adding them cannot overflow. */
-static amsize_status rows_check(amsize_error *err, size_t totals_len, const int32_t *segment,
-                                size_t rows, const double *const col[NCOLS],
-                                const uint8_t *am_covered)
+/* Segments up to which an add snapshots the accumulators on the stack
+ * (32 * 184 bytes) instead of reading the columns twice. */
+#define SNAPSHOT_MAX 32
+
+/* Validates every row and, when add is set, folds it in. The chunk's plain
+ * column sums are checked at the end: each must stay below CHUNK_SUM_MAX
+ * so that no accumulator can overflow. */
+static amsize_status scan(amsize_totals *totals, size_t totals_len, amsize_error *err,
+                          const int32_t *segment, size_t rows, const double *const col[NCOLS],
+                          const uint8_t *am_covered, int add)
 {
     double chunk[NCOLS] = {0};
 
@@ -90,18 +95,23 @@ static amsize_status rows_check(amsize_error *err, size_t totals_len, const int3
             TRY(money(err, col[c][i], i, col_field[c]));
             chunk[c] += col[c][i];
         }
-        if (col[COL_W]) {
-            double w = col[COL_W][i];
-            if (!isfinite(w))
-                return amsize__fail(err, AMSIZE_E_NOT_FINITE, (int64_t)i,
-                                    AMSIZE_FIELD_SERVICE_WEIGHT);
-            if (w <= 0)
-                return amsize__fail(err, AMSIZE_E_NOT_POSITIVE, (int64_t)i,
-                                    AMSIZE_FIELD_SERVICE_WEIGHT);
-            chunk[COL_W] += w;
-        }
-        if (am_covered && am_covered[i] > 1)
+        double w = col[COL_W] ? col[COL_W][i] : 1.0;
+        if (!isfinite(w))
+            return amsize__fail(err, AMSIZE_E_NOT_FINITE, (int64_t)i, AMSIZE_FIELD_SERVICE_WEIGHT);
+        if (w <= 0)
+            return amsize__fail(err, AMSIZE_E_NOT_POSITIVE, (int64_t)i,
+                                AMSIZE_FIELD_SERVICE_WEIGHT);
+        chunk[COL_W] += w;
+        int part = am_covered ? am_covered[i] : 0;
+        if (part > 1)
             return amsize__fail(err, AMSIZE_E_RANGE, (int64_t)i, AMSIZE_FIELD_AM_COVERED);
+        if (add) {
+            double *s = totals[segment[i]].opaque;
+            s[part * PART_LEN] += 1.0;
+            ksum_at(s + SUM(part, COL_W), w);
+            for (int c = COL_ARR; c < NCOLS; c++)
+                ksum_at(s + SUM(part, c), col[c][i]);
+        }
     }
     for (int c = 0; c < NCOLS; c++) {
         if (!(chunk[c] <= CHUNK_SUM_MAX))
@@ -128,19 +138,19 @@ amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_len, amsize
         if (!col[c])
             return amsize__fail(err, AMSIZE_E_NULL, -1, col_field[c]);
     }
-    TRY(rows_check(err, totals_len, segment, rows, col, am_covered));
-
-    for (size_t i = 0; i < rows; i++) {
-        int part = am_covered ? am_covered[i] : 0;
-        double *s = totals[segment[i]].opaque;
-        s[part * PART_LEN] += 1.0;
-        ksum_at(s + SUM(part, COL_W), service_weight ? service_weight[i] : 1.0);
-        ksum_at(s + SUM(part, COL_ARR), arr[i]);
-        ksum_at(s + SUM(part, COL_UPSELL), upsell[i]);
-        ksum_at(s + SUM(part, COL_CROSS_SELL), cross_sell[i]);
-        ksum_at(s + SUM(part, COL_CHURN), churn[i]);
+    /* A bad row must leave the totals as they were. With few segments a
+     * snapshot makes that one pass over the columns; otherwise validate
+     * everything first, then add. */
+    if (totals_len <= SNAPSHOT_MAX) {
+        amsize_totals saved[SNAPSHOT_MAX];
+        memcpy(saved, totals, totals_len * sizeof *totals);
+        amsize_status st = scan(totals, totals_len, err, segment, rows, col, am_covered, 1);
+        if (st != AMSIZE_OK)
+            memcpy(totals, saved, totals_len * sizeof *totals);
+        return st;
     }
-    return AMSIZE_OK;
+    TRY(scan(totals, totals_len, err, segment, rows, col, am_covered, 0));
+    return scan(totals, totals_len, NULL, segment, rows, col, am_covered, 1);
 }
 
 /* dst + src for one accumulator into out; fails on a sum past DBL_MAX. */
