@@ -471,8 +471,16 @@ static int flush_accounts(acc_ctx *ac)
     amsize_status st = amsize_totals_add(in->totals, in->nsegs, &err, ac->segment, ac->n,
                                          ac->arr, ac->upsell, ac->cross_sell, ac->churn,
                                          ac->weight, ac->covered);
+    if (st != AMSIZE_OK && (err.index < 0 || (size_t)err.index >= ac->n)) {
+        /* Not one row: a chunk whose column sum leaves the finite range. */
+        msg_error("%s:%lu-%lu: column '%s': %s: the sum of these rows is too large; are "
+                  "the amounts in the right unit?",
+                  ac->label, ac->line[0], ac->line[ac->n - 1], amsize_field_name(err.field),
+                  amsize_strerror(st));
+        return EXIT_DATAERR;
+    }
     if (st != AMSIZE_OK) {
-        size_t i = err.index >= 0 && (size_t)err.index < ac->n ? (size_t)err.index : 0;
+        size_t i = (size_t)err.index;
         const double *col = NULL;
         switch (err.field) {
         case AMSIZE_FIELD_ARR: col = ac->arr; break;
