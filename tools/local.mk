@@ -41,6 +41,7 @@ EXTRA_DIST += \
 	tests/cli/data/accounts-bad-flag.csv \
 	tests/cli/data/accounts-negative.csv \
 	tests/cli/data/accounts-unknown-segment.csv \
+	tests/cli/data/blank-lines.csv \
 	tests/cli/data/bom-crlf.csv \
 	tests/cli/data/crlf-bad.csv \
 	tests/cli/data/duplicate-column.csv \
@@ -49,6 +50,7 @@ EXTRA_DIST += \
 	tests/cli/data/header-only.csv \
 	tests/cli/data/hex.csv \
 	tests/cli/data/missing-columns.csv \
+	tests/cli/data/names.csv \
 	tests/cli/data/nan.csv \
 	tests/cli/data/negative.csv \
 	tests/cli/data/non-numeric.csv \

@@ -229,12 +229,33 @@ static void fmt_money(char *buf, size_t size, double v)
         snprintf(buf, size, "%s$%.0f", sign, a);
 }
 
+/* A string for a terminal: control characters and invalid UTF-8 as '?'. */
+static void printable(char *buf, size_t size, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t j = 0;
+    while (*s && j + 1 < size) {
+        size_t n = utf8_len(s);
+        if (n == 0 || *s < 0x20 || *s == 0x7f) {
+            buf[j++] = '?';
+            s++;
+        } else if (j + n < size) {
+            memcpy(buf + j, s, n);
+            j += n;
+            s += n;
+        } else {
+            break;
+        }
+    }
+    buf[j] = '\0';
+}
+
 void cell_human(char *buf, size_t size, const cell *c, unit u)
 {
     double d = c->kind == CELL_INT ? (double)c->i : c->d;
     switch (c->kind) {
     case CELL_EMPTY: snprintf(buf, size, "-"); return;
-    case CELL_STR: snprintf(buf, size, "%s", c->s); return;
+    case CELL_STR: printable(buf, size, c->s); return;
     case CELL_BOOL: snprintf(buf, size, "%s", c->i ? "yes" : "no"); return;
     case CELL_FLAGS: {
         size_t n = 0;

@@ -110,6 +110,8 @@ err_has "'lots'"
 run "CRLF error after a multi-line record" 65 chart -s "$D/crlf-bad.csv"
 err_has "crlf-bad.csv:4:"
 err_has "'12x'"
+run "blank lines" 65 chart -s "$D/blank-lines.csv"
+err_has "blank-lines.csv:6: column 'am_cost': 'x'"
 run "unknown columns" 0 chart -s "$D/unknown-columns.csv" -f csv
 err_has "'region', 'owner'"
 if [ "$(grep -c 'unknown column' "$err")" -eq 1 ]; then ok "one warning"; else bad "warnings: $(cat "$err")"; fi
@@ -218,6 +220,13 @@ d = json.load(sys.stdin)
 assert d["segments"][0]["segment"] == "Enterprise\n(global)"
 assert d["segments"][1]["segment"] == "Mid-Market, \"East\""
 ' <"$out"; then ok "json strings escaped"; else bad "json escaping"; fi
+    run "json: UTF-8, control characters, invalid bytes" 0 chart -s "$D/names.csv" -f json
+    if python3 -c '
+import json, sys
+d = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+names = [s["segment"] for s in d["segments"]]
+assert names == ["Caf\u00e9 \u00dcber", "Tab\tName", "\u0001ctl", "bad \ufffd byte"], names
+' <"$out"; then ok "json strings valid and escaped"; else bad "json names"; fi
     run "pilot json" 0 pilot -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -f json
     if python3 -c '
 import json, sys
@@ -231,6 +240,9 @@ run "table" 0 chart -s "$D/segments.csv" -f table
 out_has "Headcount"
 if grep -Eq '^Enterprise +200 +\$100\.0M +\$16\.0M +16\.0% +high ' "$out"; then ok "table row"; else bad "table row"; cat "$out"; fi
 if grep -Eq '^SMB +20,000 .* 40 +service_floor +UNECONOMIC ' "$out"; then ok "table SMB"; else bad "table SMB"; fi
+run "table: control characters shown as ?" 0 chart -s "$D/names.csv" -f table
+if grep -q "$(printf '\t')" "$out"; then bad "raw tab in the table"; else ok "no raw control characters"; fi
+out_has "Tab?Name"
 run "markdown" 0 chart -s "$D/segments.csv" -f markdown
 if head -n 1 "$out" | grep -q '^| Segment *| *Accounts |' &&
     sed -n 2p "$out" | grep -q '^| -* | -*: |'; then ok "markdown table"; else bad "markdown"; cat "$out"; fi
