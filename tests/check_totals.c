@@ -236,6 +236,325 @@ START_TEST(test_basic_empty)
 }
 END_TEST
 
+/* --------------------------------------------------------- mergeability */
+
+/* xorshift64*: a fixed seed gives the same accounts on every run. */
+static uint64_t rng_next(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *state = x;
+    return x * UINT64_C(2685821657736338717);
+}
+
+/* A uniform draw from 0..n-1 (n small: the modulo bias does not matter). */
+static size_t rng_below(uint64_t *state, size_t n)
+{
+    return (size_t)(rng_next(state) % n);
+}
+
+/* A random integer with a random number of significant bits, lo_bits to
+ * hi_bits: a log-uniform spread of magnitudes. */
+static uint64_t rng_ticks(uint64_t *state, unsigned lo_bits, unsigned hi_bits)
+{
+    unsigned bits = lo_bits + (unsigned)rng_below(state, hi_bits - lo_bits + 1);
+    return (rng_next(state) >> (64 - bits)) | (UINT64_C(1) << (bits - 1));
+}
+
+/* Every value is a whole number of ticks of 2^-12, so it is exact in double
+ * and the exact sum of a column is an integer sum of ticks. */
+#define TICK (1.0 / 4096.0)
+
+enum { M_ROWS = 300000, M_SEGS = 7, M_PARTS = 3, M_COLS = 6, M_SPLIT = 8 };
+
+/* The data set: columns in the order of amsize_totals_add(). */
+typedef struct mdata {
+    int32_t *seg;
+    double *col[5]; /* arr, upsell, cross_sell, churn, service_weight */
+    uint8_t *cov;
+    /* The exact sums in ticks, [segment][covered][column]; columns as in
+     * col[], and the account counts. */
+    uint64_t ticks[M_SEGS][2][5];
+    int64_t count[M_SEGS][2];
+} mdata;
+
+static void mdata_make(mdata *d, uint64_t seed)
+{
+    uint64_t st = seed;
+
+    memset(d, 0, sizeof *d);
+    d->seg = malloc(M_ROWS * sizeof *d->seg);
+    d->cov = malloc(M_ROWS * sizeof *d->cov);
+    ck_assert_ptr_nonnull(d->seg);
+    ck_assert_ptr_nonnull(d->cov);
+    for (int c = 0; c < 5; c++) {
+        d->col[c] = malloc(M_ROWS * sizeof *d->col[c]);
+        ck_assert_ptr_nonnull(d->col[c]);
+    }
+    for (size_t i = 0; i < M_ROWS; i++) {
+        int32_t s = (int32_t)rng_below(&st, M_SEGS);
+        uint8_t cv = (uint8_t)(rng_next(&st) >> 63);
+        d->seg[i] = s;
+        d->cov[i] = cv;
+        d->count[s][cv]++;
+        for (int c = 0; c < 5; c++) {
+            uint64_t k;
+            if (c == 4)
+                k = rng_ticks(&st, 1, 15); /* weight 2^-12 .. 8 */
+            else if (rng_below(&st, 50) == 0)
+                k = 0; /* some accounts without upsell, churn, ... */
+            else
+                k = rng_ticks(&st, 2, 42); /* money ~5e-4 .. ~1e9 */
+            d->col[c][i] = (double)k * TICK;
+            d->ticks[s][cv][c] += k; /* < 2^19 rows * 2^42: no wrap */
+        }
+    }
+}
+
+static void mdata_free(mdata *d)
+{
+    free(d->seg);
+    free(d->cov);
+    for (int c = 0; c < 5; c++)
+        free(d->col[c]);
+}
+
+static void mdata_add(amsize_totals *t, const mdata *d, size_t from, size_t rows)
+{
+    amsize_error err = new_err();
+    ck_assert_int_eq(amsize_totals_add(t, M_SEGS, &err, d->seg + from, rows,
+                                       d->col[0] + from, d->col[1] + from, d->col[2] + from,
+                                       d->col[3] + from, d->col[4] + from, d->cov + from),
+                     AMSIZE_OK);
+}
+
+/* Every figure of every part of every segment, in the order accounts,
+ * weighted, book, upsell, cross_sell, churn. */
+typedef double mfigures[M_SEGS][M_PARTS][M_COLS];
+
+static void read_figures(mfigures out, const amsize_totals *t)
+{
+    for (int s = 0; s < M_SEGS; s++) {
+        for (int32_t p = 0; p < M_PARTS; p++) {
+            amsize_segment seg;
+            ck_assert_int_eq(amsize_segment_init(&seg, 1), AMSIZE_OK);
+            ck_assert_int_eq(amsize_totals_segment(&seg, NULL, &t[s], p), AMSIZE_OK);
+            out[s][p][0] = (double)seg.accounts;
+            out[s][p][1] = seg.weighted_accounts;
+            out[s][p][2] = seg.book;
+            out[s][p][3] = seg.upsell;
+            out[s][p][4] = seg.cross_sell;
+            out[s][p][5] = seg.churn;
+        }
+    }
+}
+
+/* The exact sums, each rounded once to double: the count and tick sums are
+ * below 2^63, the conversion rounds to nearest and the scaling by 2^-12 is
+ * exact. */
+static void reference_figures(mfigures out, const mdata *d)
+{
+    static const int col_of[M_COLS] = {-1, 4, 0, 1, 2, 3};
+
+    for (int s = 0; s < M_SEGS; s++) {
+        for (int32_t p = 0; p < M_PARTS; p++) {
+            /* covered flag(s) summed for this part */
+            int lo = p == AMSIZE_PART_COVERED ? 1 : 0;
+            int hi = p == AMSIZE_PART_UNCOVERED ? 0 : 1;
+            for (int f = 0; f < M_COLS; f++) {
+                uint64_t sum = 0;
+                for (int cv = lo; cv <= hi; cv++)
+                    sum += f == 0 ? (uint64_t)d->count[s][cv] : d->ticks[s][cv][col_of[f]];
+                out[s][p][f] = f == 0 ? (double)sum : (double)sum * TICK;
+            }
+        }
+    }
+}
+
+/* The documented promise (totals.h): equal to within 1e-12 relative. The
+ * account counts are integers and must be equal exactly. */
+static void assert_figures_close(mfigures got, mfigures want, const char *what)
+{
+    for (int s = 0; s < M_SEGS; s++) {
+        for (int p = 0; p < M_PARTS; p++) {
+            ck_assert_msg(got[s][p][0] == want[s][p][0], "%s: accounts of segment %d part %d",
+                          what, s, p);
+            for (int f = 1; f < M_COLS; f++) {
+                double a = got[s][p][f], b = want[s][p][f];
+                double scale = fmax(fabs(a), fabs(b));
+                ck_assert_msg(fabs(a - b) <= 1e-12 * scale,
+                              "%s: segment %d part %d figure %d: %.17g vs %.17g", what, s, p,
+                              f, a, b);
+            }
+        }
+    }
+}
+
+/* dst (fresh) += parts[order[0]], parts[order[1]], ...; each src must be
+ * left as it was. */
+static void merge_in_order(amsize_totals *dst, amsize_totals parts[][M_SEGS],
+                           const size_t *order)
+{
+    init_totals(dst, M_SEGS);
+    for (size_t j = 0; j < M_SPLIT; j++) {
+        amsize_totals before[M_SEGS];
+        amsize_error err = new_err();
+        memcpy(before, parts[order[j]], sizeof before);
+        ck_assert_int_eq(amsize_totals_merge(dst, M_SEGS, &err, parts[order[j]], M_SEGS),
+                         AMSIZE_OK);
+        assert_err_clear(&err);
+        ck_assert(memcmp(before, parts[order[j]], sizeof before) == 0);
+    }
+}
+
+START_TEST(test_merge_orders_agree)
+{
+    static mdata d;
+    static mfigures want, one_shot, chunked, reversed, shuffled;
+    amsize_totals t[M_SEGS];
+    amsize_totals parts[M_SPLIT][M_SEGS];
+    size_t order[M_SPLIT];
+    uint64_t st = UINT64_C(0x9e3779b97f4a7c15);
+
+    mdata_make(&d, UINT64_C(20261125));
+    reference_figures(want, &d);
+
+    /* One call with every row. */
+    init_totals(t, M_SEGS);
+    mdata_add(t, &d, 0, M_ROWS);
+    read_figures(one_shot, t);
+
+    /* Random chunks of 1..5000 rows into one accumulator array, and each
+     * chunk also into one of M_SPLIT partial arrays picked at random. */
+    init_totals(t, M_SEGS);
+    for (size_t j = 0; j < M_SPLIT; j++)
+        init_totals(parts[j], M_SEGS);
+    for (size_t from = 0; from < M_ROWS;) {
+        size_t n = 1 + rng_below(&st, 5000);
+        if (n > M_ROWS - from)
+            n = M_ROWS - from;
+        mdata_add(t, &d, from, n);
+        mdata_add(parts[rng_below(&st, M_SPLIT)], &d, from, n);
+        from += n;
+    }
+    read_figures(chunked, t);
+
+    /* The partials merged last to first ... */
+    for (size_t j = 0; j < M_SPLIT; j++)
+        order[j] = M_SPLIT - 1 - j;
+    merge_in_order(t, parts, order);
+    read_figures(reversed, t);
+
+    /* ... and in a shuffled order (Fisher-Yates). */
+    for (size_t j = 0; j < M_SPLIT; j++)
+        order[j] = j;
+    for (size_t j = M_SPLIT - 1; j > 0; j--) {
+        size_t k = rng_below(&st, j + 1), tmp = order[j];
+        order[j] = order[k];
+        order[k] = tmp;
+    }
+    merge_in_order(t, parts, order);
+    read_figures(shuffled, t);
+
+    assert_figures_close(one_shot, want, "one call vs exact");
+    assert_figures_close(chunked, want, "chunks vs exact");
+    assert_figures_close(reversed, want, "reverse merge vs exact");
+    assert_figures_close(shuffled, want, "shuffled merge vs exact");
+    assert_figures_close(chunked, one_shot, "chunks vs one call");
+    assert_figures_close(reversed, one_shot, "reverse merge vs one call");
+    assert_figures_close(shuffled, reversed, "shuffled vs reverse merge");
+    mdata_free(&d);
+}
+END_TEST
+
+/* 1e16 then many 1.0s: the spacing of doubles at 1e16 is 2, so a plain
+ * double loop rounds every 1e16 + 1 back to 1e16 (ties to even) and loses
+ * all the ones. The exact sum 1e16 + n is even, so it is a double. */
+enum { ONES = 200000 };
+
+static double naive_sum(const double *x, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i];
+    return s;
+}
+
+START_TEST(test_merge_compensation_is_real)
+{
+    static int32_t seg[ONES + 1];
+    static double big[ONES + 1], zero[ONES + 1];
+    const double exact = 1e16 + (double)ONES;   /* 10000000000200000 */
+    const double exact2 = 2e16 + 2.0 * ONES;    /* 20000000000400000 */
+    amsize_totals a[1], b[1], c[1], before[1];
+    amsize_segment s;
+    amsize_error err = new_err();
+
+    big[0] = 1e16;
+    for (size_t i = 1; i <= ONES; i++)
+        big[i] = 1.0;
+
+    /* The naive loop drifts far past the 1e-12 promise: it returns 1e16,
+     * off by 2e5, about 2e-11 relative. */
+    ck_assert_double_eq(naive_sum(big, ONES + 1), 1e16);
+    ck_assert(fabs(naive_sum(big, ONES + 1) - exact) / exact > 1e-12);
+
+    ck_assert_int_eq(amsize_segment_init(&s, 1), AMSIZE_OK);
+
+    /* One call: exact. */
+    init_totals(a, 1);
+    ck_assert_int_eq(amsize_totals_add(a, 1, &err, seg, ONES + 1, big, zero, zero, zero, NULL,
+                                       NULL),
+                     AMSIZE_OK);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, a, AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, exact);
+    ck_assert_int_eq(s.accounts, ONES + 1);
+
+    /* The 1e16 alone, then the ones in chunks of 1000: exact. */
+    init_totals(b, 1);
+    ck_assert_int_eq(amsize_totals_add(b, 1, &err, seg, 1, big, zero, zero, zero, NULL, NULL),
+                     AMSIZE_OK);
+    for (size_t from = 1; from <= ONES; from += 1000)
+        ck_assert_int_eq(amsize_totals_add(b, 1, &err, seg, 1000, big + from, zero, zero,
+                                           zero, NULL, NULL),
+                         AMSIZE_OK);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, b, AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, exact);
+
+    /* Two accumulators that each hold 1e16 in the sum and 2e5 only in the
+     * compensation: the merge must carry the compensation over, or it
+     * would give 2e16 + 2e5 instead of 2e16 + 4e5. */
+    memcpy(c, a, sizeof c);
+    memcpy(before, a, sizeof before);
+    ck_assert_int_eq(amsize_totals_merge(c, 1, &err, a, 1), AMSIZE_OK);
+    ck_assert(memcmp(before, a, sizeof a) == 0);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, c, AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, exact2);
+    ck_assert_int_eq(s.accounts, 2 * (ONES + 1));
+    ck_assert(fabs((1e16 + 1e16) - exact2) / exact2 > 1e-12); /* the naive merge */
+
+    /* The same split across the covered and uncovered parts: reading
+     * PART_ALL must combine both compensations. */
+    {
+        static uint8_t cov[ONES + 1];
+        init_totals(c, 1);
+        ck_assert_int_eq(amsize_totals_add(c, 1, &err, seg, ONES + 1, big, zero, zero, zero,
+                                           NULL, cov),
+                         AMSIZE_OK);
+        memset(cov, 1, sizeof cov);
+        ck_assert_int_eq(amsize_totals_add(c, 1, &err, seg, ONES + 1, big, zero, zero, zero,
+                                           NULL, cov),
+                         AMSIZE_OK);
+        ck_assert_int_eq(amsize_totals_segment(&s, &err, c, AMSIZE_PART_COVERED), AMSIZE_OK);
+        ck_assert_double_eq(s.book, exact);
+        ck_assert_int_eq(amsize_totals_segment(&s, &err, c, AMSIZE_PART_ALL), AMSIZE_OK);
+        ck_assert_double_eq(s.book, exact2);
+    }
+}
+END_TEST
+
 /* ---------------------------------------------------------------- suite */
 
 static Suite *totals_suite(void)
@@ -248,6 +567,11 @@ static Suite *totals_suite(void)
     tcase_add_test(tc, test_basic_unweighted);
     tcase_add_test(tc, test_basic_all_uncovered);
     tcase_add_test(tc, test_basic_empty);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("merge");
+    tcase_add_test(tc, test_merge_orders_agree);
+    tcase_add_test(tc, test_merge_compensation_is_real);
     suite_add_tcase(s, tc);
 
     return s;
