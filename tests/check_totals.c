@@ -38,6 +38,14 @@ static void assert_err_clear(const amsize_error *err)
     ck_assert_int_eq(err->field, AMSIZE_FIELD_NONE);
 }
 
+static void assert_err(const amsize_error *err, amsize_status status, int64_t index,
+                       amsize_field field)
+{
+    ck_assert_int_eq(err->status, status);
+    ck_assert_int_eq(err->index, index);
+    ck_assert_int_eq(err->field, field);
+}
+
 /* One part of one segment, as amsize_totals_segment() reports it. */
 typedef struct agg {
     int64_t accounts;
@@ -555,6 +563,131 @@ START_TEST(test_merge_compensation_is_real)
 }
 END_TEST
 
+/* ------------------------------------------------------------- bad rows */
+
+enum { BAD_ROWS = 100, BAD_ROW = 37, BAD_SEGS = 3 };
+
+/* Which column a bad value goes in. */
+enum bad_col { B_SEG, B_ARR, B_UP, B_XS, B_CH, B_W, B_COV };
+
+typedef struct bad_case {
+    enum bad_col col;
+    double value; /* converted for the integer columns */
+    amsize_status status;
+    amsize_field field;
+} bad_case;
+
+#define MONEY_CASES(col, field)                                      \
+    {col, NAN, AMSIZE_E_NOT_FINITE, field},                          \
+    {col, INFINITY, AMSIZE_E_NOT_FINITE, field},                     \
+    {col, -INFINITY, AMSIZE_E_NOT_FINITE, field},                    \
+    {col, -1.0, AMSIZE_E_NEGATIVE, field},                           \
+    {col, -DBL_MIN, AMSIZE_E_NEGATIVE, field}
+
+static const bad_case bad_cases[] = {
+    {B_SEG, -1, AMSIZE_E_INDEX, AMSIZE_FIELD_SEGMENT_INDEX},
+    {B_SEG, BAD_SEGS, AMSIZE_E_INDEX, AMSIZE_FIELD_SEGMENT_INDEX}, /* == totals_len */
+    {B_SEG, INT32_MIN, AMSIZE_E_INDEX, AMSIZE_FIELD_SEGMENT_INDEX},
+    {B_SEG, INT32_MAX, AMSIZE_E_INDEX, AMSIZE_FIELD_SEGMENT_INDEX},
+    MONEY_CASES(B_ARR, AMSIZE_FIELD_ARR),
+    MONEY_CASES(B_UP, AMSIZE_FIELD_UPSELL),
+    MONEY_CASES(B_XS, AMSIZE_FIELD_CROSS_SELL),
+    MONEY_CASES(B_CH, AMSIZE_FIELD_CHURN),
+    {B_W, 0.0, AMSIZE_E_NOT_POSITIVE, AMSIZE_FIELD_SERVICE_WEIGHT},
+    {B_W, -0.0, AMSIZE_E_NOT_POSITIVE, AMSIZE_FIELD_SERVICE_WEIGHT},
+    {B_W, -1.0, AMSIZE_E_NOT_POSITIVE, AMSIZE_FIELD_SERVICE_WEIGHT},
+    {B_W, NAN, AMSIZE_E_NOT_FINITE, AMSIZE_FIELD_SERVICE_WEIGHT},
+    {B_W, INFINITY, AMSIZE_E_NOT_FINITE, AMSIZE_FIELD_SERVICE_WEIGHT},
+    {B_W, -INFINITY, AMSIZE_E_NOT_FINITE, AMSIZE_FIELD_SERVICE_WEIGHT},
+    {B_COV, 2, AMSIZE_E_RANGE, AMSIZE_FIELD_AM_COVERED},
+    {B_COV, 255, AMSIZE_E_RANGE, AMSIZE_FIELD_AM_COVERED},
+};
+
+/* A valid chunk: every row fine, all three segments and both parts used. */
+typedef struct chunk {
+    int32_t seg[BAD_ROWS];
+    double arr[BAD_ROWS], up[BAD_ROWS], xs[BAD_ROWS], ch[BAD_ROWS], w[BAD_ROWS];
+    uint8_t cov[BAD_ROWS];
+} chunk;
+
+static void chunk_make(chunk *c)
+{
+    for (int i = 0; i < BAD_ROWS; i++) {
+        c->seg[i] = i % BAD_SEGS;
+        c->arr[i] = 100.0 * i + 0.5;
+        c->up[i] = i;
+        c->xs[i] = 2.0 * i;
+        c->ch[i] = i / 4.0;
+        c->w[i] = 1.0 + (i % 4) * 0.5;
+        c->cov[i] = (uint8_t)(i % 2);
+    }
+}
+
+static amsize_status chunk_add(amsize_totals *t, amsize_error *err, const chunk *c)
+{
+    return amsize_totals_add(t, BAD_SEGS, err, c->seg, BAD_ROWS, c->arr, c->up, c->xs, c->ch,
+                             c->w, c->cov);
+}
+
+/* Accumulators that already hold a valid chunk, so "unchanged" means more
+ * than "still empty"; that add also shows every row of the chunk is valid
+ * before a test spoils one. */
+static void chunk_totals(amsize_totals *t, chunk *c)
+{
+    amsize_error err = new_err();
+    chunk_make(c);
+    init_totals(t, BAD_SEGS);
+    ck_assert_int_eq(chunk_add(t, &err, c), AMSIZE_OK);
+}
+
+START_TEST(test_bad_row)
+{
+    const bad_case *bc = &bad_cases[_i];
+    chunk c;
+    amsize_totals t[BAD_SEGS], before[BAD_SEGS];
+    amsize_error err = new_err();
+
+    chunk_totals(t, &c);
+    memcpy(before, t, sizeof before);
+    switch (bc->col) {
+    case B_SEG: c.seg[BAD_ROW] = (int32_t)bc->value; break;
+    case B_ARR: c.arr[BAD_ROW] = bc->value; break;
+    case B_UP: c.up[BAD_ROW] = bc->value; break;
+    case B_XS: c.xs[BAD_ROW] = bc->value; break;
+    case B_CH: c.ch[BAD_ROW] = bc->value; break;
+    case B_W: c.w[BAD_ROW] = bc->value; break;
+    case B_COV: c.cov[BAD_ROW] = (uint8_t)bc->value; break;
+    }
+
+    ck_assert_int_eq(chunk_add(t, &err, &c), bc->status);
+    assert_err(&err, bc->status, BAD_ROW, bc->field);
+    /* Rows 0..36 were valid, yet none of them was added. */
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+
+    /* Without a report the result is the same. */
+    ck_assert_int_eq(chunk_add(t, NULL, &c), bc->status);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+}
+END_TEST
+
+/* The first bad row is the one reported, whatever its column. */
+START_TEST(test_bad_row_first_reported)
+{
+    chunk c;
+    amsize_totals t[BAD_SEGS], before[BAD_SEGS];
+    amsize_error err = new_err();
+
+    chunk_totals(t, &c);
+    memcpy(before, t, sizeof before);
+    c.cov[60] = 7;
+    c.arr[BAD_ROW] = -5.0;
+    c.seg[90] = -1;
+    ck_assert_int_eq(chunk_add(t, &err, &c), AMSIZE_E_NEGATIVE);
+    assert_err(&err, AMSIZE_E_NEGATIVE, BAD_ROW, AMSIZE_FIELD_ARR);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- suite */
 
 static Suite *totals_suite(void)
@@ -572,6 +705,11 @@ static Suite *totals_suite(void)
     tc = tcase_create("merge");
     tcase_add_test(tc, test_merge_orders_agree);
     tcase_add_test(tc, test_merge_compensation_is_real);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("bad_rows");
+    tcase_add_loop_test(tc, test_bad_row, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
+    tcase_add_test(tc, test_bad_row_first_reported);
     suite_add_tcase(s, tc);
 
     return s;
