@@ -640,51 +640,351 @@ static void chunk_totals(amsize_totals *t, chunk *c)
     ck_assert_int_eq(chunk_add(t, &err, c), AMSIZE_OK);
 }
 
+/* A valid chunk already added, and a snapshot of the accumulators. */
+typedef struct fixture {
+    chunk c;
+    amsize_totals t[BAD_SEGS], before[BAD_SEGS];
+    amsize_error err;
+} fixture;
+
+static void fixture_setup(fixture *f)
+{
+    chunk_totals(f->t, &f->c);
+    memcpy(f->before, f->t, sizeof f->before);
+    f->err = new_err();
+}
+
+static void assert_unchanged(const fixture *f)
+{
+    ck_assert(memcmp(f->before, f->t, sizeof f->before) == 0);
+}
+
 START_TEST(test_bad_row)
 {
     const bad_case *bc = &bad_cases[_i];
-    chunk c;
-    amsize_totals t[BAD_SEGS], before[BAD_SEGS];
-    amsize_error err = new_err();
+    fixture f;
+    chunk *c = &f.c;
 
-    chunk_totals(t, &c);
-    memcpy(before, t, sizeof before);
+    fixture_setup(&f);
     switch (bc->col) {
-    case B_SEG: c.seg[BAD_ROW] = (int32_t)bc->value; break;
-    case B_ARR: c.arr[BAD_ROW] = bc->value; break;
-    case B_UP: c.up[BAD_ROW] = bc->value; break;
-    case B_XS: c.xs[BAD_ROW] = bc->value; break;
-    case B_CH: c.ch[BAD_ROW] = bc->value; break;
-    case B_W: c.w[BAD_ROW] = bc->value; break;
-    case B_COV: c.cov[BAD_ROW] = (uint8_t)bc->value; break;
+    case B_SEG: c->seg[BAD_ROW] = (int32_t)bc->value; break;
+    case B_ARR: c->arr[BAD_ROW] = bc->value; break;
+    case B_UP: c->up[BAD_ROW] = bc->value; break;
+    case B_XS: c->xs[BAD_ROW] = bc->value; break;
+    case B_CH: c->ch[BAD_ROW] = bc->value; break;
+    case B_W: c->w[BAD_ROW] = bc->value; break;
+    case B_COV: c->cov[BAD_ROW] = (uint8_t)bc->value; break;
     }
 
-    ck_assert_int_eq(chunk_add(t, &err, &c), bc->status);
-    assert_err(&err, bc->status, BAD_ROW, bc->field);
+    ck_assert_int_eq(chunk_add(f.t, &f.err, c), bc->status);
+    assert_err(&f.err, bc->status, BAD_ROW, bc->field);
     /* Rows 0..36 were valid, yet none of them was added. */
-    ck_assert(memcmp(before, t, sizeof before) == 0);
+    assert_unchanged(&f);
 
     /* Without a report the result is the same. */
-    ck_assert_int_eq(chunk_add(t, NULL, &c), bc->status);
-    ck_assert(memcmp(before, t, sizeof before) == 0);
+    ck_assert_int_eq(chunk_add(f.t, NULL, c), bc->status);
+    assert_unchanged(&f);
 }
 END_TEST
 
 /* The first bad row is the one reported, whatever its column. */
 START_TEST(test_bad_row_first_reported)
 {
+    fixture f;
+
+    fixture_setup(&f);
+    f.c.cov[60] = 7;
+    f.c.arr[BAD_ROW] = -5.0;
+    f.c.seg[90] = -1;
+    ck_assert_int_eq(chunk_add(f.t, &f.err, &f.c), AMSIZE_E_NEGATIVE);
+    assert_err(&f.err, AMSIZE_E_NEGATIVE, BAD_ROW, AMSIZE_FIELD_ARR);
+    assert_unchanged(&f);
+}
+END_TEST
+
+/* ------------------------------------------------------------ arguments */
+
+/* Each required column NULL in turn (loop index = column). */
+START_TEST(test_null_column)
+{
+    static const amsize_field fields[5] = {
+        AMSIZE_FIELD_SEGMENT_INDEX, AMSIZE_FIELD_ARR, AMSIZE_FIELD_UPSELL,
+        AMSIZE_FIELD_CROSS_SELL, AMSIZE_FIELD_CHURN,
+    };
+    fixture f;
+    const int32_t *seg = f.c.seg;
+    const double *arr = f.c.arr, *up = f.c.up, *xs = f.c.xs, *ch = f.c.ch;
+
+    fixture_setup(&f);
+    switch (_i) {
+    case 0: seg = NULL; break;
+    case 1: arr = NULL; break;
+    case 2: up = NULL; break;
+    case 3: xs = NULL; break;
+    case 4: ch = NULL; break;
+    }
+    ck_assert_int_eq(amsize_totals_add(f.t, BAD_SEGS, &f.err, seg, BAD_ROWS, arr, up, xs, ch,
+                                       f.c.w, f.c.cov),
+                     AMSIZE_E_NULL);
+    assert_err(&f.err, AMSIZE_E_NULL, -1, fields[_i]);
+    assert_unchanged(&f);
+}
+END_TEST
+
+/* rows = 0 is a no-op, even with every column NULL. */
+START_TEST(test_zero_rows)
+{
+    fixture f;
+    const chunk *c = &f.c;
+
+    fixture_setup(&f);
+    ck_assert_int_eq(amsize_totals_add(f.t, BAD_SEGS, &f.err, NULL, 0, NULL, NULL, NULL, NULL,
+                                       NULL, NULL),
+                     AMSIZE_OK);
+    assert_err_clear(&f.err);
+    assert_unchanged(&f);
+    /* ... and with valid columns but no rows. */
+    ck_assert_int_eq(amsize_totals_add(f.t, BAD_SEGS, &f.err, c->seg, 0, c->arr, c->up, c->xs,
+                                       c->ch, c->w, c->cov),
+                     AMSIZE_OK);
+    assert_unchanged(&f);
+}
+END_TEST
+
+START_TEST(test_null_totals)
+{
+    fixture f;
+    amsize_segment seg = caller_segment(), seg_before = seg;
+    amsize_pilot p, p_before;
+
+    fixture_setup(&f);
+    ck_assert_int_eq(amsize_pilot_init(&p), AMSIZE_OK);
+    p_before = p;
+
+    ck_assert_int_eq(amsize_totals_init(NULL, 3), AMSIZE_E_NULL);
+
+    ck_assert_int_eq(chunk_add(NULL, &f.err, &f.c), AMSIZE_E_NULL);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_NULL);
+    ck_assert_int_eq(f.err.field, AMSIZE_FIELD_TOTAL);
+    ck_assert_int_eq(amsize_totals_add(NULL, BAD_SEGS, &f.err, f.c.seg, 0, f.c.arr, f.c.up,
+                                       f.c.xs, f.c.ch, f.c.w, f.c.cov),
+                     AMSIZE_E_NULL);
+
+    ck_assert_int_eq(amsize_totals_merge(NULL, BAD_SEGS, &f.err, f.t, BAD_SEGS), AMSIZE_E_NULL);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_NULL);
+    ck_assert_int_eq(amsize_totals_merge(f.t, BAD_SEGS, &f.err, NULL, BAD_SEGS), AMSIZE_E_NULL);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_NULL);
+    assert_unchanged(&f);
+
+    ck_assert_int_eq(amsize_totals_segment(&seg, &f.err, NULL, AMSIZE_PART_ALL),
+                     AMSIZE_E_NULL);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_NULL);
+    ck_assert(memcmp(&seg, &seg_before, sizeof seg) == 0);
+    ck_assert_int_eq(amsize_totals_segment(NULL, &f.err, f.t, AMSIZE_PART_ALL), AMSIZE_E_NULL);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_NULL);
+
+    ck_assert_int_eq(amsize_totals_pilot(&p, &f.err, NULL, 0.5), AMSIZE_E_NULL);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_NULL);
+    ck_assert(memcmp(&p, &p_before, sizeof p) == 0);
+    ck_assert_int_eq(amsize_totals_pilot(NULL, &f.err, f.t, 0.5), AMSIZE_E_NULL);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_NULL);
+}
+END_TEST
+
+START_TEST(test_struct_size)
+{
     chunk c;
-    amsize_totals t[BAD_SEGS], before[BAD_SEGS];
+    amsize_totals t[BAD_SEGS], t2[BAD_SEGS], before[BAD_SEGS];
+    amsize_segment seg = caller_segment(), seg_before;
+    amsize_pilot p, p_before;
+    amsize_error err = new_err(), bad_err = err;
+
+    /* init with a size the library does not know writes nothing. */
+    memset(t, 0xA5, sizeof t);
+    memcpy(before, t, sizeof before);
+    ck_assert_int_eq(amsize_totals_init_(t, BAD_SEGS, sizeof(amsize_totals) - 8),
+                     AMSIZE_E_STRUCT_SIZE);
+    ck_assert_int_eq(amsize_totals_init_(t, BAD_SEGS, sizeof(amsize_totals) + 8),
+                     AMSIZE_E_STRUCT_SIZE);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+
+    /* add: one element of the array with a foreign size. */
+    chunk_totals(t, &c);
+    t[2].struct_size = 0;
+    memcpy(before, t, sizeof before);
+    ck_assert_int_eq(chunk_add(t, &err, &c), AMSIZE_E_STRUCT_SIZE);
+    assert_err(&err, AMSIZE_E_STRUCT_SIZE, 2, AMSIZE_FIELD_STRUCT_SIZE);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+
+    /* merge: the foreign element in dst, then in src. */
+    chunk_totals(t2, &c);
+    ck_assert_int_eq(amsize_totals_merge(t, BAD_SEGS, &err, t2, BAD_SEGS),
+                     AMSIZE_E_STRUCT_SIZE);
+    assert_err(&err, AMSIZE_E_STRUCT_SIZE, 2, AMSIZE_FIELD_STRUCT_SIZE);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+    chunk_totals(t, &c);
+    t2[1].struct_size = (uint32_t)sizeof(amsize_totals) - 8;
+    memcpy(before, t, sizeof before);
+    ck_assert_int_eq(amsize_totals_merge(t, BAD_SEGS, &err, t2, BAD_SEGS),
+                     AMSIZE_E_STRUCT_SIZE);
+    assert_err(&err, AMSIZE_E_STRUCT_SIZE, 1, AMSIZE_FIELD_STRUCT_SIZE);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+
+    /* segment: a foreign amsize_segment, then a foreign accumulator. */
+    seg.struct_size = 64;
+    seg_before = seg;
+    ck_assert_int_eq(amsize_totals_segment(&seg, &err, &t[0], AMSIZE_PART_ALL),
+                     AMSIZE_E_STRUCT_SIZE);
+    ck_assert_int_eq(err.status, AMSIZE_E_STRUCT_SIZE);
+    ck_assert(memcmp(&seg, &seg_before, sizeof seg) == 0);
+    seg = caller_segment();
+    seg_before = seg;
+    ck_assert_int_eq(amsize_totals_segment(&seg, &err, &t2[1], AMSIZE_PART_ALL),
+                     AMSIZE_E_STRUCT_SIZE);
+    assert_err(&err, AMSIZE_E_STRUCT_SIZE, 0, AMSIZE_FIELD_STRUCT_SIZE);
+    ck_assert(memcmp(&seg, &seg_before, sizeof seg) == 0);
+
+    /* pilot: a foreign accumulator, then a foreign amsize_pilot. */
+    ck_assert_int_eq(amsize_pilot_init(&p), AMSIZE_OK);
+    p_before = p;
+    ck_assert_int_eq(amsize_totals_pilot(&p, &err, &t2[1], 0.5), AMSIZE_E_STRUCT_SIZE);
+    ck_assert_int_eq(err.status, AMSIZE_E_STRUCT_SIZE);
+    ck_assert(memcmp(&p, &p_before, sizeof p) == 0);
+    p.struct_size = 8;
+    p_before = p;
+    ck_assert_int_eq(amsize_totals_pilot(&p, &err, &t[0], 0.5), AMSIZE_E_STRUCT_SIZE);
+    ck_assert_int_eq(err.status, AMSIZE_E_STRUCT_SIZE);
+    ck_assert(memcmp(&p, &p_before, sizeof p) == 0);
+
+    /* A foreign amsize_error: refused, and not written to. */
+    bad_err.struct_size = 16;
+    memcpy(before, t, sizeof before);
+    ck_assert_int_eq(chunk_add(t, &bad_err, &c), AMSIZE_E_STRUCT_SIZE);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+    ck_assert_uint_eq(bad_err.struct_size, 16);
+    ck_assert_int_eq(bad_err.status, AMSIZE_OK);
+    ck_assert_int_eq(bad_err.index, -1);
+}
+END_TEST
+
+/* dst and src of different lengths, either way round. */
+START_TEST(test_merge_lengths)
+{
+    fixture f;
+    amsize_totals t2[BAD_SEGS];
+    chunk c2;
+
+    fixture_setup(&f);
+    chunk_totals(t2, &c2);
+    ck_assert_int_eq(amsize_totals_merge(f.t, BAD_SEGS, &f.err, t2, BAD_SEGS - 1),
+                     AMSIZE_E_BUFFER);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_BUFFER);
+    assert_unchanged(&f);
+    ck_assert_int_eq(amsize_totals_merge(f.t, BAD_SEGS - 1, &f.err, t2, BAD_SEGS),
+                     AMSIZE_E_BUFFER);
+    ck_assert_int_eq(f.err.status, AMSIZE_E_BUFFER);
+    assert_unchanged(&f);
+}
+END_TEST
+
+START_TEST(test_segment_bad_part)
+{
+    static const int32_t bad_parts[] = {-1, 3, 4, INT32_MAX, INT32_MIN};
+    chunk c;
+    amsize_totals t[BAD_SEGS];
+    amsize_segment seg = caller_segment();
+    const amsize_segment before = seg;
     amsize_error err = new_err();
 
     chunk_totals(t, &c);
+    for (size_t i = 0; i < sizeof bad_parts / sizeof bad_parts[0]; i++) {
+        ck_assert_int_eq(amsize_totals_segment(&seg, &err, &t[0], bad_parts[i]),
+                         AMSIZE_E_RANGE);
+        ck_assert_int_eq(err.status, AMSIZE_E_RANGE);
+        ck_assert(memcmp(&seg, &before, sizeof seg) == 0);
+    }
+}
+END_TEST
+
+/* A chunk whose plain column sum passes 1e300 is refused whole, for each
+ * column in turn (loop index: arr, upsell, cross_sell, churn, weight). */
+START_TEST(test_overflow_chunk)
+{
+    static const amsize_field fields[5] = {
+        AMSIZE_FIELD_ARR, AMSIZE_FIELD_UPSELL, AMSIZE_FIELD_CROSS_SELL, AMSIZE_FIELD_CHURN,
+        AMSIZE_FIELD_SERVICE_WEIGHT,
+    };
+    const int32_t seg[3] = {0, 1, 0};
+    double col[5][3];
+    amsize_totals t[2], before[2];
+    amsize_error err = new_err();
+
+    for (int c = 0; c < 5; c++) {
+        col[c][0] = col[c][1] = col[c][2] = 1.0;
+    }
+    init_totals(t, 2);
+    /* One row of 1e300 is within the limit. */
+    col[_i][1] = 1e300;
+    ck_assert_int_eq(amsize_totals_add(t, 2, &err, seg, 3, col[0], col[1], col[2], col[3],
+                                       col[4], NULL),
+                     AMSIZE_OK);
     memcpy(before, t, sizeof before);
-    c.cov[60] = 7;
-    c.arr[BAD_ROW] = -5.0;
-    c.seg[90] = -1;
-    ck_assert_int_eq(chunk_add(t, &err, &c), AMSIZE_E_NEGATIVE);
-    assert_err(&err, AMSIZE_E_NEGATIVE, BAD_ROW, AMSIZE_FIELD_ARR);
+    /* Two rows of 1e300 (in different segments, even) are not. */
+    col[_i][0] = 1e300;
+    ck_assert_int_eq(amsize_totals_add(t, 2, &err, seg, 3, col[0], col[1], col[2], col[3],
+                                       col[4], NULL),
+                     AMSIZE_E_OVERFLOW);
+    assert_err(&err, AMSIZE_E_OVERFLOW, -1, fields[_i]);
     ck_assert(memcmp(before, t, sizeof before) == 0);
+}
+END_TEST
+
+/* Merging accumulators with a copy of themselves doubles them. Book
+ * DBL_MAX/2^28 (exact: a power-of-two scaling; ~6.7e299, so one row
+ * passes the 1e300 chunk limit) doubled 28 times is exactly DBL_MAX, still
+ * finite. Fills t[0..len-1] so: book[s] doubled 28 times, one account
+ * each before the doubling. */
+static void totals_doubled(amsize_totals *t, size_t len, const double *book)
+{
+    static const int32_t seg[2] = {0, 1};
+    static const double zero[2] = {0, 0};
+    amsize_totals copy[2];
+    amsize_error err = new_err();
+
+    ck_assert_uint_le(len, 2);
+    init_totals(t, len);
+    ck_assert_int_eq(amsize_totals_add(t, len, &err, seg, len, book, zero, zero, zero, NULL,
+                                       NULL),
+                     AMSIZE_OK);
+    for (int k = 0; k < 28; k++) {
+        memcpy(copy, t, len * sizeof *t);
+        ck_assert_int_eq(amsize_totals_merge(t, len, &err, copy, len), AMSIZE_OK);
+    }
+}
+
+#define DBL_MAX_OVER_2_28 (DBL_MAX / 268435456.0)
+
+/* The 29th doubling would give 2*DBL_MAX and must fail, leaving dst
+ * untouched, also its segment 0 that would have merged fine. */
+START_TEST(test_overflow_merge)
+{
+    const double book[2] = {1.0, DBL_MAX_OVER_2_28};
+    amsize_totals t[2], copy[2];
+    amsize_segment s;
+    amsize_error err = new_err();
+
+    ck_assert_int_eq(amsize_segment_init(&s, 1), AMSIZE_OK);
+    totals_doubled(t, 2, book);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[1], AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, DBL_MAX);
+    ck_assert_int_eq(s.accounts, INT64_C(1) << 28);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[0], AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, 268435456.0); /* 1 * 2^28 */
+
+    memcpy(copy, t, sizeof copy);
+    ck_assert_int_eq(amsize_totals_merge(t, 2, &err, copy, 2), AMSIZE_E_OVERFLOW);
+    assert_err(&err, AMSIZE_E_OVERFLOW, 1, AMSIZE_FIELD_ARR);
+    ck_assert(memcmp(copy, t, sizeof copy) == 0);
 }
 END_TEST
 
@@ -710,6 +1010,17 @@ static Suite *totals_suite(void)
     tc = tcase_create("bad_rows");
     tcase_add_loop_test(tc, test_bad_row, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
     tcase_add_test(tc, test_bad_row_first_reported);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("arguments");
+    tcase_add_loop_test(tc, test_null_column, 0, 5);
+    tcase_add_test(tc, test_zero_rows);
+    tcase_add_test(tc, test_null_totals);
+    tcase_add_test(tc, test_struct_size);
+    tcase_add_test(tc, test_merge_lengths);
+    tcase_add_test(tc, test_segment_bad_part);
+    tcase_add_loop_test(tc, test_overflow_chunk, 0, 5);
+    tcase_add_test(tc, test_overflow_merge);
     suite_add_tcase(s, tc);
 
     return s;
