@@ -988,6 +988,38 @@ START_TEST(test_overflow_merge)
 }
 END_TEST
 
+/* LIBRARY BUG (lib/totals.c, amsize_totals_add): the overflow check looks
+ * only at the chunk's own column sum (<= 1e300), never at the sum already
+ * in the accumulator, so a valid chunk added to a segment whose book is
+ * near DBL_MAX returns AMSIZE_OK and leaves a non-finite accumulator
+ * (inf sum, -inf compensation) that amsize_totals_segment() then refuses
+ * with AMSIZE_E_OVERFLOW. totals.h documents AMSIZE_E_OVERFLOW for "a sum
+ * would leave the finite range" and that on an error nothing is added.
+ * This test fails until that is fixed. */
+START_TEST(test_overflow_add_accumulated)
+{
+    const int32_t seg[1] = {0};
+    const double book[1] = {DBL_MAX_OVER_2_28}, more[1] = {1e300}, zero[1] = {0};
+    amsize_totals t[1], copy[1];
+    amsize_segment s;
+    amsize_error err = new_err();
+
+    ck_assert_int_eq(amsize_segment_init(&s, 1), AMSIZE_OK);
+    totals_doubled(t, 1, book);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, t, AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, DBL_MAX);
+
+    /* DBL_MAX + 1e300 is past the finite range (1e300 is far more than
+     * half an ulp of DBL_MAX, 2^970), so this add must fail and add
+     * nothing. */
+    memcpy(copy, t, sizeof copy);
+    ck_assert_int_eq(amsize_totals_add(t, 1, &err, seg, 1, more, zero, zero, zero, NULL, NULL),
+                     AMSIZE_E_OVERFLOW);
+    ck_assert(memcmp(copy, t, sizeof copy) == 0);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, t, AMSIZE_PART_ALL), AMSIZE_OK);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- suite */
 
 static Suite *totals_suite(void)
@@ -1021,6 +1053,7 @@ static Suite *totals_suite(void)
     tcase_add_test(tc, test_segment_bad_part);
     tcase_add_loop_test(tc, test_overflow_chunk, 0, 5);
     tcase_add_test(tc, test_overflow_merge);
+    tcase_add_test(tc, test_overflow_add_accumulated);
     suite_add_tcase(s, tc);
 
     return s;
