@@ -1020,6 +1020,194 @@ START_TEST(test_overflow_add_accumulated)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- pilot */
+
+typedef struct pilot_row {
+    double arr, up, xs, ch;
+    uint8_t cov;
+} pilot_row;
+
+/* Adds a decoy account to segment 0 and rows[0..3] to segment 1, then
+ * compares segment 1's covered and uncovered accounts. The decoy would
+ * change every figure if it leaked in. */
+static amsize_status pilot_run(amsize_pilot *p, amsize_error *err, const pilot_row *rows,
+                               double attribution)
+{
+    int32_t seg[5] = {0, 1, 1, 1, 1};
+    double arr[5] = {1e6}, up[5] = {5e5}, xs[5] = {5e5}, ch[5] = {0};
+    uint8_t cov[5] = {1};
+    amsize_totals t[2];
+
+    for (int i = 0; i < 4; i++) {
+        arr[i + 1] = rows[i].arr;
+        up[i + 1] = rows[i].up;
+        xs[i + 1] = rows[i].xs;
+        ch[i + 1] = rows[i].ch;
+        cov[i + 1] = rows[i].cov;
+    }
+    init_totals(t, 2);
+    ck_assert_int_eq(amsize_totals_add(t, 2, NULL, seg, 5, arr, up, xs, ch, NULL, cov),
+                     AMSIZE_OK);
+    ck_assert_int_eq(amsize_pilot_init(p), AMSIZE_OK);
+    return amsize_totals_pilot(p, err, &t[1], attribution);
+}
+
+/* NAN in want: the figure must be NaN. */
+static void assert_pilot(const amsize_pilot *p, double pct_c, double pct_u, double delta,
+                         double lift, double incremental, int accretive)
+{
+    const double got[5] = {p->nr_pct_covered, p->nr_pct_uncovered, p->delta, p->lift,
+                           p->incremental};
+    const double want[5] = {pct_c, pct_u, delta, lift, incremental};
+
+    ck_assert_uint_eq(p->struct_size, sizeof(amsize_pilot));
+    for (int k = 0; k < 5; k++) {
+        if (isnan(want[k]))
+            ck_assert_msg(isnan(got[k]), "pilot figure %d: %.17g, want NaN", k, got[k]);
+        else
+            ck_assert_msg(got[k] == want[k], "pilot figure %d: %.17g, want %.17g", k, got[k],
+                          want[k]);
+    }
+    ck_assert_int_eq(p->accretive, accretive);
+}
+
+/* With a = 0.5:
+ *   covered   B_c = 600+400 = 1000, U 200+60 = 260, X 30+10 = 40,
+ *             C 60+40 = 100: NR_c = 260+40 - 0.5*100 = 250, NR%_c = 0.25
+ *   uncovered B_u = 1500+500 = 2000, U 150+50 = 200, X 50+40 = 90,
+ *             C 50+30 = 80: NR_u = 200+90 - 0.5*80 = 250, NR%_u = 0.125
+ * All in binary exactly. */
+static const pilot_row pilot_base[4] = {
+    {600, 200, 30, 60, 1},
+    {400, 60, 10, 40, 1},
+    {1500, 150, 50, 50, 0},
+    {500, 50, 40, 30, 0},
+};
+
+START_TEST(test_pilot_accretive)
+{
+    amsize_pilot p;
+    amsize_error err = new_err();
+
+    ck_assert_int_eq(pilot_run(&p, &err, pilot_base, 0.5), AMSIZE_OK);
+    assert_err_clear(&err);
+    /* delta 0.25-0.125 = 0.125, lift 0.25/0.125 = 2,
+     * incremental 0.125*B_c = 0.125*1000 = 125 */
+    assert_pilot(&p, 0.25, 0.125, 0.125, 2.0, 125.0, 1);
+}
+END_TEST
+
+START_TEST(test_pilot_dilutive)
+{
+    pilot_row rows[4];
+    amsize_pilot p;
+
+    /* The coverage flags swapped: B_c = 2000, NR%_c = 0.125; NR%_u = 0.25. */
+    memcpy(rows, pilot_base, sizeof rows);
+    for (int i = 0; i < 4; i++)
+        rows[i].cov = (uint8_t)!rows[i].cov;
+    ck_assert_int_eq(pilot_run(&p, NULL, rows, 0.5), AMSIZE_OK);
+    /* delta 0.125-0.25 = -0.125, lift 0.125/0.25 = 0.5,
+     * incremental -0.125*2000 = -250, not accretive */
+    assert_pilot(&p, 0.125, 0.25, -0.125, 0.5, -250.0, 0);
+}
+END_TEST
+
+START_TEST(test_pilot_lift_undefined)
+{
+    pilot_row rows[4];
+    amsize_pilot p;
+
+    /* Uncovered churn 300+280 = 580: NR_u = 290 - 0.5*580 = 0, NR%_u = 0.
+     * delta 0.25, incremental 0.25*1000 = 250; lift NaN (NR%_u not > 0). */
+    memcpy(rows, pilot_base, sizeof rows);
+    rows[2].ch = 300;
+    rows[3].ch = 280;
+    ck_assert_int_eq(pilot_run(&p, NULL, rows, 0.5), AMSIZE_OK);
+    assert_pilot(&p, 0.25, 0.0, 0.25, NAN, 250.0, 1);
+
+    /* Uncovered churn 800+280 = 1080: NR_u = 290 - 540 = -250,
+     * NR%_u = -250/2000 = -0.125. delta 0.25+0.125 = 0.375, incremental
+     * 0.375*1000 = 375; lift NaN. */
+    rows[2].ch = 800;
+    ck_assert_int_eq(pilot_run(&p, NULL, rows, 0.5), AMSIZE_OK);
+    assert_pilot(&p, 0.25, -0.125, 0.375, NAN, 375.0, 1);
+}
+END_TEST
+
+START_TEST(test_pilot_no_book)
+{
+    pilot_row rows[4];
+    amsize_pilot p;
+
+    /* Uncovered accounts without ARR: NR%_u undefined, so are delta, lift
+     * and incremental; not accretive. */
+    memcpy(rows, pilot_base, sizeof rows);
+    rows[2].arr = rows[3].arr = 0;
+    ck_assert_int_eq(pilot_run(&p, NULL, rows, 0.5), AMSIZE_OK);
+    assert_pilot(&p, 0.25, NAN, NAN, NAN, NAN, 0);
+
+    /* Covered accounts without ARR instead: NR%_c undefined. */
+    memcpy(rows, pilot_base, sizeof rows);
+    rows[0].arr = rows[1].arr = 0;
+    ck_assert_int_eq(pilot_run(&p, NULL, rows, 0.5), AMSIZE_OK);
+    assert_pilot(&p, NAN, 0.125, NAN, NAN, NAN, 0);
+
+    /* No covered accounts at all: the same. */
+    memcpy(rows, pilot_base, sizeof rows);
+    rows[0].cov = rows[1].cov = 0;
+    rows[0].arr = rows[1].arr = 0; /* keeps B_u = 2000 */
+    rows[0].up = rows[1].up = rows[0].xs = rows[1].xs = rows[0].ch = rows[1].ch = 0;
+    ck_assert_int_eq(pilot_run(&p, NULL, rows, 0.5), AMSIZE_OK);
+    assert_pilot(&p, NAN, 0.125, NAN, NAN, NAN, 0);
+}
+END_TEST
+
+/* The ends of [0,1] are accepted. Each NR% is one division of exact
+ * integers, so the test's own division gives the same rounded value:
+ * a = 0: NR_c = 300, NR_u = 290; a = 1: NR_c = 200, NR_u = 210. */
+START_TEST(test_pilot_attribution_ends)
+{
+    amsize_pilot p;
+
+    ck_assert_int_eq(pilot_run(&p, NULL, pilot_base, 0.0), AMSIZE_OK);
+    ck_assert_double_eq(p.nr_pct_covered, 300.0 / 1000.0);
+    ck_assert_double_eq(p.nr_pct_uncovered, 290.0 / 2000.0);
+    ck_assert_int_eq(p.accretive, 1);
+    ck_assert_int_eq(pilot_run(&p, NULL, pilot_base, 1.0), AMSIZE_OK);
+    ck_assert_double_eq(p.nr_pct_covered, 200.0 / 1000.0);
+    ck_assert_double_eq(p.nr_pct_uncovered, 210.0 / 2000.0);
+    ck_assert_int_eq(p.accretive, 1);
+}
+END_TEST
+
+START_TEST(test_pilot_bad_attribution)
+{
+    static const struct {
+        double a;
+        amsize_status status;
+    } cases[] = {
+        {NAN, AMSIZE_E_NOT_FINITE},
+        {INFINITY, AMSIZE_E_NOT_FINITE},
+        {-INFINITY, AMSIZE_E_NOT_FINITE},
+        {1.5, AMSIZE_E_RANGE},
+        {-0.1, AMSIZE_E_RANGE},
+        {1.0 + DBL_EPSILON, AMSIZE_E_RANGE},
+    };
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        amsize_pilot p;
+        amsize_error err = new_err();
+        amsize_pilot before;
+        ck_assert_int_eq(pilot_run(&p, &err, pilot_base, cases[i].a), cases[i].status);
+        assert_err(&err, cases[i].status, -1, AMSIZE_FIELD_CHURN_ATTRIBUTION);
+        /* Nothing written: still as amsize_pilot_init() left it. */
+        ck_assert_int_eq(amsize_pilot_init(&before), AMSIZE_OK);
+        ck_assert(memcmp(&p, &before, sizeof p) == 0);
+    }
+}
+END_TEST
+
 /* ---------------------------------------------------------------- suite */
 
 static Suite *totals_suite(void)
@@ -1054,6 +1242,15 @@ static Suite *totals_suite(void)
     tcase_add_loop_test(tc, test_overflow_chunk, 0, 5);
     tcase_add_test(tc, test_overflow_merge);
     tcase_add_test(tc, test_overflow_add_accumulated);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("pilot");
+    tcase_add_test(tc, test_pilot_accretive);
+    tcase_add_test(tc, test_pilot_dilutive);
+    tcase_add_test(tc, test_pilot_lift_undefined);
+    tcase_add_test(tc, test_pilot_no_book);
+    tcase_add_test(tc, test_pilot_attribution_ends);
+    tcase_add_test(tc, test_pilot_bad_attribution);
     suite_add_tcase(s, tc);
 
     return s;
