@@ -1208,6 +1208,114 @@ START_TEST(test_pilot_bad_attribution)
 }
 END_TEST
 
+/* ----------------------------------------------------------- end to end */
+
+/* Exactly equal, or both NaN (undefined figures on a chart row). */
+static void assert_same_double(double a, double b, const char *field, int row)
+{
+    ck_assert_msg((isnan(a) && isnan(b)) || a == b, "row %d %s: %.17g vs %.17g", row, field,
+                  a, b);
+}
+
+static void assert_same_row(const amsize_chart_row *a, const amsize_chart_row *b, int row)
+{
+#define SAME_INT(f) ck_assert_msg(a->f == b->f, "row %d " #f ": %lld vs %lld", row, \
+                                  (long long)a->f, (long long)b->f)
+#define SAME_DBL(f) assert_same_double(a->f, b->f, #f, row)
+    SAME_INT(struct_size);
+    SAME_INT(support_rating);
+    SAME_INT(accounts);
+    SAME_DBL(weighted_accounts);
+    SAME_DBL(book);
+    SAME_DBL(upsell);
+    SAME_DBL(cross_sell);
+    SAME_DBL(churn_attributed);
+    SAME_DBL(net_ratio);
+    SAME_DBL(net_ratio_pct);
+    SAME_INT(net_ratio_rating);
+    SAME_INT(binding);
+    SAME_DBL(support_factor);
+    SAME_DBL(fte_net);
+    SAME_DBL(fte_demand);
+    SAME_DBL(min_load);
+    SAME_DBL(max_load);
+    SAME_INT(hc_floor);
+    SAME_INT(hc_ceiling);
+    SAME_INT(hc_demand);
+    SAME_INT(headcount);
+    SAME_INT(flags);
+    SAME_INT(reserved);
+    SAME_DBL(load_per_am);
+    SAME_DBL(cost);
+    SAME_DBL(net_per_am);
+    SAME_DBL(roi);
+#undef SAME_INT
+#undef SAME_DBL
+}
+
+/* The caller's side of the three hand-made segments. */
+static void e2e_caller_fields(amsize_segment *segs)
+{
+    ck_assert_int_eq(amsize_segment_init(segs, HAND_SEGS), AMSIZE_OK);
+    segs[0].am_productivity = 500;
+    segs[0].am_cost = 100;
+    segs[0].max_load = 2.0;
+    segs[1].support_rating = 2;
+    segs[1].am_productivity = 50;
+    segs[1].am_cost = 20;
+    segs[1].max_load = 1.0;
+    segs[2].support_rating = 5;
+    segs[2].am_productivity = 200;
+    segs[2].am_cost = 300;
+    segs[2].max_load = 1.5;
+    segs[2].churn_attribution = 0.5;
+    segs[2].gross_margin = 0.8;
+}
+
+/* The hand-made book through amsize_totals_segment() and the chart, against
+ * the same aggregates typed into the segments (hand_want), for each part. */
+START_TEST(test_end_to_end_chart)
+{
+    const int32_t part = _i;
+    amsize_totals t[HAND_SEGS];
+    amsize_segment from_totals[HAND_SEGS], by_hand[HAND_SEGS];
+    amsize_chart_row rows_t[HAND_SEGS], rows_h[HAND_SEGS], total_t, total_h;
+    amsize_error err = new_err();
+
+    hand_totals(t, hand_w, hand_cov);
+    e2e_caller_fields(from_totals);
+    e2e_caller_fields(by_hand);
+    for (int s = 0; s < HAND_SEGS; s++) {
+        const agg *w = &hand_want[s][part];
+        ck_assert_int_eq(amsize_totals_segment(&from_totals[s], &err, &t[s], part), AMSIZE_OK);
+        by_hand[s].accounts = w->accounts;
+        by_hand[s].weighted_accounts = w->weighted;
+        by_hand[s].has_weighted_accounts = 1;
+        by_hand[s].book = w->book;
+        by_hand[s].upsell = w->upsell;
+        by_hand[s].cross_sell = w->cross_sell;
+        by_hand[s].churn = w->churn;
+    }
+
+    ck_assert_int_eq(amsize_chart_row_init(rows_t, HAND_SEGS), AMSIZE_OK);
+    ck_assert_int_eq(amsize_chart_row_init(rows_h, HAND_SEGS), AMSIZE_OK);
+    ck_assert_int_eq(amsize_chart_row_init(&total_t, 1), AMSIZE_OK);
+    ck_assert_int_eq(amsize_chart_row_init(&total_h, 1), AMSIZE_OK);
+    ck_assert_int_eq(amsize_chart_compute(rows_t, HAND_SEGS, &total_t, &err, from_totals,
+                                          HAND_SEGS, NULL),
+                     AMSIZE_OK);
+    ck_assert_int_eq(amsize_chart_compute(rows_h, HAND_SEGS, &total_h, &err, by_hand,
+                                          HAND_SEGS, NULL),
+                     AMSIZE_OK);
+    for (int s = 0; s < HAND_SEGS; s++)
+        assert_same_row(&rows_t[s], &rows_h[s], s);
+    assert_same_row(&total_t, &total_h, -1);
+    /* A row that was really computed, not two untouched inits. */
+    ck_assert_int_eq(rows_t[0].accounts, hand_want[0][part].accounts);
+    ck_assert_double_eq(rows_t[0].book, hand_want[0][part].book);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- suite */
 
 static Suite *totals_suite(void)
@@ -1251,6 +1359,10 @@ static Suite *totals_suite(void)
     tcase_add_test(tc, test_pilot_no_book);
     tcase_add_test(tc, test_pilot_attribution_ends);
     tcase_add_test(tc, test_pilot_bad_attribution);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("end_to_end");
+    tcase_add_loop_test(tc, test_end_to_end_chart, AMSIZE_PART_ALL, AMSIZE_PART_UNCOVERED + 1);
     suite_add_tcase(s, tc);
 
     return s;
