@@ -939,11 +939,14 @@ START_TEST(test_overflow_chunk)
 }
 END_TEST
 
-/* Merging accumulators with a copy of themselves doubles them. Book
- * DBL_MAX/2^28 (exact: a power-of-two scaling; ~6.7e299, so one row
- * passes the 1e300 chunk limit) doubled 28 times is exactly DBL_MAX, still
- * finite. Fills t[0..len-1] so: book[s] doubled 28 times, one account
- * each before the doubling. */
+/* Merging accumulators with a copy of themselves doubles them. totals.h
+ * bounds every sum by 1e306: ACC_MAX/2^20 (exact: a power-of-two scaling;
+ * ~9.5e299, so one row passes the 1e300 chunk limit) doubled 20 times is
+ * exactly the bound, still accepted. Fills t[0..len-1] so: book[s]
+ * doubled 20 times, one account each before the doubling. */
+#define ACC_MAX 1e306
+#define ACC_MAX_OVER_2_20 (ACC_MAX / 1048576.0)
+
 static void totals_doubled(amsize_totals *t, size_t len, const double *book)
 {
     static const int32_t seg[2] = {0, 1};
@@ -956,19 +959,17 @@ static void totals_doubled(amsize_totals *t, size_t len, const double *book)
     ck_assert_int_eq(amsize_totals_add(t, len, &err, seg, len, book, zero, zero, zero, NULL,
                                        NULL),
                      AMSIZE_OK);
-    for (int k = 0; k < 28; k++) {
+    for (int k = 0; k < 20; k++) {
         memcpy(copy, t, len * sizeof *t);
         ck_assert_int_eq(amsize_totals_merge(t, len, &err, copy, len), AMSIZE_OK);
     }
 }
 
-#define DBL_MAX_OVER_2_28 (DBL_MAX / 268435456.0)
-
-/* The 29th doubling would give 2*DBL_MAX and must fail, leaving dst
- * untouched, also its segment 0 that would have merged fine. */
+/* The 21st doubling would give 2e306, over the bound, and must fail,
+ * leaving dst untouched, also its segment 0 that would have merged fine. */
 START_TEST(test_overflow_merge)
 {
-    const double book[2] = {1.0, DBL_MAX_OVER_2_28};
+    const double book[2] = {1.0, ACC_MAX_OVER_2_20};
     amsize_totals t[2], copy[2];
     amsize_segment s;
     amsize_error err = new_err();
@@ -976,10 +977,10 @@ START_TEST(test_overflow_merge)
     ck_assert_int_eq(amsize_segment_init(&s, 1), AMSIZE_OK);
     totals_doubled(t, 2, book);
     ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[1], AMSIZE_PART_ALL), AMSIZE_OK);
-    ck_assert_double_eq(s.book, DBL_MAX);
-    ck_assert_int_eq(s.accounts, INT64_C(1) << 28);
+    ck_assert_double_eq(s.book, ACC_MAX);
+    ck_assert_int_eq(s.accounts, INT64_C(1) << 20);
     ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[0], AMSIZE_PART_ALL), AMSIZE_OK);
-    ck_assert_double_eq(s.book, 268435456.0); /* 1 * 2^28 */
+    ck_assert_double_eq(s.book, 1048576.0); /* 1 * 2^20 */
 
     memcpy(copy, t, sizeof copy);
     ck_assert_int_eq(amsize_totals_merge(t, 2, &err, copy, 2), AMSIZE_E_OVERFLOW);
@@ -988,18 +989,14 @@ START_TEST(test_overflow_merge)
 }
 END_TEST
 
-/* LIBRARY BUG (lib/totals.c, amsize_totals_add): the overflow check looks
- * only at the chunk's own column sum (<= 1e300), never at the sum already
- * in the accumulator, so a valid chunk added to a segment whose book is
- * near DBL_MAX returns AMSIZE_OK and leaves a non-finite accumulator
- * (inf sum, -inf compensation) that amsize_totals_segment() then refuses
- * with AMSIZE_E_OVERFLOW. totals.h documents AMSIZE_E_OVERFLOW for "a sum
- * would leave the finite range" and that on an error nothing is added.
- * This test fails until that is fixed. */
+/* Found by this suite: a valid chunk added to a sum that merges had pushed
+ * near DBL_MAX overflowed to +inf. Now a row whose segment's sum is above
+ * 1e306 - 1e300 is refused (index: that row), nothing is added, and the
+ * accumulator stays readable. Row 0 goes to the full segment 0. */
 START_TEST(test_overflow_add_accumulated)
 {
     const int32_t seg[1] = {0};
-    const double book[1] = {DBL_MAX_OVER_2_28}, more[1] = {1e300}, zero[1] = {0};
+    const double book[1] = {ACC_MAX_OVER_2_20}, more[1] = {1.0}, zero[1] = {0};
     amsize_totals t[1], copy[1];
     amsize_segment s;
     amsize_error err = new_err();
@@ -1007,16 +1004,54 @@ START_TEST(test_overflow_add_accumulated)
     ck_assert_int_eq(amsize_segment_init(&s, 1), AMSIZE_OK);
     totals_doubled(t, 1, book);
     ck_assert_int_eq(amsize_totals_segment(&s, &err, t, AMSIZE_PART_ALL), AMSIZE_OK);
-    ck_assert_double_eq(s.book, DBL_MAX);
+    ck_assert_double_eq(s.book, ACC_MAX);
 
-    /* DBL_MAX + 1e300 is past the finite range (1e300 is far more than
-     * half an ulp of DBL_MAX, 2^970), so this add must fail and add
-     * nothing. */
     memcpy(copy, t, sizeof copy);
     ck_assert_int_eq(amsize_totals_add(t, 1, &err, seg, 1, more, zero, zero, zero, NULL, NULL),
                      AMSIZE_E_OVERFLOW);
+    assert_err(&err, AMSIZE_E_OVERFLOW, 0, AMSIZE_FIELD_ARR);
     ck_assert(memcmp(copy, t, sizeof copy) == 0);
     ck_assert_int_eq(amsize_totals_segment(&s, &err, t, AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, ACC_MAX);
+}
+END_TEST
+
+/* Above 32 segments amsize_totals_add() checks every row before adding
+ * instead of snapshotting; the contract must not change. 100 rows over 40
+ * segments, row i in segment i % 40 with arr i + 1: segment 5 gets rows 5,
+ * 45 and 85, so its book is 6 + 46 + 86 = 138. A bad row 37 adds nothing. */
+START_TEST(test_many_segments)
+{
+    enum { SEGS = 40, ROWS = 100 };
+    int32_t seg[ROWS];
+    double arr[ROWS], zero[ROWS];
+    amsize_totals t[SEGS], before[SEGS];
+    amsize_segment s;
+    amsize_error err = new_err();
+
+    for (int i = 0; i < ROWS; i++) {
+        seg[i] = i % SEGS;
+        arr[i] = i + 1;
+        zero[i] = 0;
+    }
+    init_totals(t, SEGS);
+    ck_assert_int_eq(amsize_totals_add(t, SEGS, &err, seg, ROWS, arr, zero, zero, zero, NULL,
+                                       NULL),
+                     AMSIZE_OK);
+    ck_assert_int_eq(amsize_segment_init(&s, 1), AMSIZE_OK);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[5], AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, 138.0);
+    ck_assert_int_eq(s.accounts, 3);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[39], AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, 40.0 + 80.0); /* rows 39 and 79 */
+
+    memcpy(before, t, sizeof before);
+    arr[37] = -1;
+    ck_assert_int_eq(amsize_totals_add(t, SEGS, &err, seg, ROWS, arr, zero, zero, zero, NULL,
+                                       NULL),
+                     AMSIZE_E_NEGATIVE);
+    assert_err(&err, AMSIZE_E_NEGATIVE, 37, AMSIZE_FIELD_ARR);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
 }
 END_TEST
 
@@ -1350,6 +1385,7 @@ static Suite *totals_suite(void)
     tcase_add_loop_test(tc, test_overflow_chunk, 0, 5);
     tcase_add_test(tc, test_overflow_merge);
     tcase_add_test(tc, test_overflow_add_accumulated);
+    tcase_add_test(tc, test_many_segments);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("pilot");
