@@ -56,10 +56,13 @@ AMSIZE_API amsize_status amsize_totals_init_(amsize_totals *totals, size_t total
  * account; am_covered (0 or 1) may be NULL for "all uncovered". The
  * weighted accounts of a segment are the sum of its weights.
  *
- * All rows are checked first: on a bad row nothing from this chunk is
- * added, err->index is the row (0-based within the chunk) and err->field
- * the column (segment_index, arr, upsell, cross_sell, churn,
- * service_weight, am_covered). rows = 0 is a no-op.
+ * On a bad row nothing from this chunk is added (the accumulators are left
+ * byte for byte as they were); err->index is the first bad row (0-based
+ * within the chunk) and err->field its first bad column, checked in the
+ * order segment_index, arr, upsell, cross_sell, churn, service_weight,
+ * am_covered. A chunk whose plain sum of a column exceeds 1e300 is refused
+ * with AMSIZE_E_OVERFLOW (index -1), which keeps every accumulator finite.
+ * rows = 0 is a no-op.
  *
  * Errors: AMSIZE_E_NULL (totals, or a required column when rows > 0),
  * AMSIZE_E_STRUCT_SIZE, AMSIZE_E_INDEX, AMSIZE_E_NOT_FINITE,

@@ -1,0 +1,1 @@
+# Reliability gate: sanitizers, valgrind, fuzzing, coverage, ABI baseline.
