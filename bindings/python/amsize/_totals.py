@@ -88,7 +88,7 @@ class Column:
         self._pybuf = None
         mod = type(obj).__module__
         if mod.startswith("pandas"):
-            if not hasattr(obj, "to_numpy"):
+            if not hasattr(obj, "to_numpy") or hasattr(obj, "columns"):
                 raise TypeError("amsize: column %s: give a pandas Series, not %s"
                                 % (name, type(obj).__name__))
             obj = obj.to_numpy()  # the Series' own array when the dtype fits
