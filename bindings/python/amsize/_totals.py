@@ -248,7 +248,7 @@ class Totals:
             st = add(self._c, self.n_segments, err, addr[0], rows, *addr[1:])
 
             def where(index, field):
-                return "row %d" % index if index >= 0 else "totals"
+                return "row %d" % index if index >= 0 else "this chunk of accounts"
 
             def lookup(index, field):
                 if field in cols and 0 <= index < rows:

@@ -273,6 +273,15 @@ class TotalsTests(unittest.TestCase):
         self.bad_row("service_weight", 3, 0.0, Status.E_NOT_POSITIVE)
         self.bad_row("am_covered", 5, 2, Status.E_RANGE)
 
+    def test_chunk_overflow(self):
+        seg, arr, up, xs, ch, sw, cov = columns(3)
+        arr = array.array("d", [1e300, 1e300, 1.0])
+        with self.assertRaises(amsize.AmsizeError) as cm:
+            amsize.Totals(3).add(seg, arr, up, xs, ch)
+        e = cm.exception
+        self.assertEqual((e.status, e.index, e.field), (Status.E_OVERFLOW, -1, "arr"))
+        self.assertTrue(str(e).startswith("this chunk of accounts, arr: "), str(e))
+
     def test_mismatched_lengths(self):
         seg, arr, up, xs, ch, sw, cov = columns(10)
         for k in range(1, 7):
