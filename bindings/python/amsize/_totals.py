@@ -83,7 +83,6 @@ class Column:
 
     def __init__(self, name, obj, kind):
         self.name = name
-        self.obj = obj
         self._view = None
         self._pybuf = None
         mod = type(obj).__module__
