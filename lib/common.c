@@ -294,7 +294,9 @@ size_t amsize_struct_size(int32_t id)
 
 double amsize__ceil_eps(double x)
 {
-    return ceil(x - AMSIZE_EPS * fmax(1.0, fabs(x)));
+    /* + 0.0 turns the -0.0 that ceil() gives for 0 <= x <= 1e-9 into 0, so
+     * a spreadsheet never shows "-0" AMs. */
+    return ceil(x - AMSIZE_EPS * fmax(1.0, fabs(x))) + 0.0;
 }
 
 double amsize__floor_eps(double x)
