@@ -363,12 +363,12 @@ static int seg_row(reader *rd, unsigned long line, char **c)
     for (size_t k = 1; k < last; k++) {
         double *field = seg_double(&seg, (int)k);
         if (k == S_SUPPORT) {
-            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, -2147483647.0,
-                             2147483647.0, &v);
+            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0,
+                             AMSIZE_SUPPORT_RATING_MIN, AMSIZE_SUPPORT_RATING_MAX, &v);
             if (rc == 0)
                 seg.support_rating = (int32_t)v;
         } else if (k == S_ACCOUNTS) {
-            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, -9007199254740992.0,
+            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, 0,
                              9007199254740992.0, &v);
             if (rc == 0)
                 seg.accounts = (int64_t)v;
@@ -599,10 +599,24 @@ static int seg_column(int32_t field)
     }
 }
 
+/* The allowed range of a field, for AMSIZE_E_RANGE messages. */
+static const char *range_of(int32_t field)
+{
+    switch (field) {
+    case AMSIZE_FIELD_SUPPORT_RATING: return "value is outside its allowed range: 1 to 5";
+    case AMSIZE_FIELD_CHURN_ATTRIBUTION: return "value is outside its allowed range: 0 to 1";
+    case AMSIZE_FIELD_GROSS_MARGIN:
+        return "value is outside its allowed range: above 0 and at most 1";
+    default: return NULL;
+    }
+}
+
 void input_report_chart_error(const input *in, const amsize_error *err,
                               const amsize_model *model)
 {
-    const char *what = amsize_strerror(err->status);
+    const char *what = err->status == AMSIZE_E_RANGE && range_of(err->field)
+                           ? range_of(err->field)
+                           : amsize_strerror(err->status);
     const char *field = amsize_field_name(err->field);
     const char *label = input_label(in->seg_path);
     int col = seg_column(err->field);

@@ -41,6 +41,7 @@ EXTRA_DIST += \
 	tests/cli/data/accounts-bad-flag.csv \
 	tests/cli/data/accounts-negative.csv \
 	tests/cli/data/accounts-unknown-segment.csv \
+	tests/cli/data/bad-rating.csv \
 	tests/cli/data/blank-lines.csv \
 	tests/cli/data/bom-crlf.csv \
 	tests/cli/data/crlf-bad.csv \
@@ -54,6 +55,7 @@ EXTRA_DIST += \
 	tests/cli/data/nan.csv \
 	tests/cli/data/negative.csv \
 	tests/cli/data/non-numeric.csv \
+	tests/cli/data/out-of-range.csv \
 	tests/cli/data/quoted-bad.csv \
 	tests/cli/data/quoted.csv \
 	tests/cli/data/segments.csv \
