@@ -69,7 +69,8 @@ const char *amsize_field_name(int32_t field)
         "selling_time[4]", "selling_time[5]", "rating_high", "rating_medium",
         "segments", "rows", "total", "model", "output", "net_ratio", "fte_demand",
         "min_load", "hc_floor", "hc_ceiling", "headcount", "cost", "segment_index",
-        "arr", "service_weight", "am_covered", "column",
+        "arr", "service_weight", "am_covered", "column", "hc_demand", "fte_net",
+        "churn_attributed",
     };
     if (field < 0 || (size_t)field >= sizeof names / sizeof names[0])
         return "unknown";
