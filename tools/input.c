@@ -490,9 +490,12 @@ static int flush_accounts(acc_ctx *ac)
         case AMSIZE_FIELD_SERVICE_WEIGHT: col = ac->weight; break;
         default: break;
         }
-        if (col)
-            msg_error("%s:%lu: column '%s', value %.17g: %s: fix this cell", ac->label,
-                      ac->line[i], amsize_field_name(err.field), col[i], amsize_strerror(st));
+        if (col) {
+            char num[40];
+            format_double(num, sizeof num, col[i]);
+            msg_error("%s:%lu: column '%s', value %s: %s: fix this cell", ac->label,
+                      ac->line[i], amsize_field_name(err.field), num, amsize_strerror(st));
+        }
         else
             msg_error("%s:%lu: column '%s': %s", ac->label, ac->line[i],
                       amsize_field_name(err.field), amsize_strerror(st));
@@ -640,7 +643,9 @@ void input_report_chart_error(const input *in, const amsize_error *err,
         snprintf(value, sizeof value, ", value %lld", (long long)s->accounts);
     else if (col >= 0) {
         amsize_segment copy = *s;
-        snprintf(value, sizeof value, ", value %.17g", *seg_double(&copy, col));
+        char num[40];
+        format_double(num, sizeof num, *seg_double(&copy, col));
+        snprintf(value, sizeof value, ", value %s", num);
     }
     if (col >= S_FIRST_AGGREGATE && in->acc_path)
         msg_error("%s:%lu: segment '%s': '%s' summed from %s%s: %s", label, in->lines[i],

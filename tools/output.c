@@ -60,7 +60,7 @@ void write_csv(FILE *fp, const report *r)
             case CELL_EMPTY: break;
             case CELL_STR: csv_string(fp, c.s); break;
             case CELL_INT: fprintf(fp, "%" PRId64, c.i); break;
-            case CELL_NUM: fprintf(fp, "%.17g", c.d); break;
+            case CELL_NUM: fprint_double(fp, c.d); break;
             case CELL_FLAGS: flags_join(fp, c.flags, "|", ""); break;
             case CELL_BOOL: fputs(c.i ? "1" : "0", fp); break;
             }
@@ -129,7 +129,7 @@ static void json_string(FILE *fp, const char *str)
 static void json_number(FILE *fp, double d)
 {
     if (isfinite(d))
-        fprintf(fp, "%.17g", d);
+        fprint_double(fp, d);
     else
         fputs("null", fp);
 }
