@@ -13,6 +13,7 @@ EXTRA_DIST += \
 	bindings/python/amsize/errors.py \
 	bindings/python/tests/support.py \
 	bindings/python/tests/test_chart.py \
+	bindings/python/tests/test_cli.py \
 	bindings/python/tests/test_demo.py \
 	bindings/python/tests/test_errors.py \
 	bindings/python/tests/test_library.py \

@@ -26,6 +26,8 @@ AMSIZE_LIBRARY="$(cd "$(dirname "$lib")" && pwd)/$(basename "$lib")"
 PYTHONPATH="$src/bindings/python${PYTHONPATH:+:$PYTHONPATH}"
 # No __pycache__ in the source tree (distcheck's is read-only).
 PYTHONDONTWRITEBYTECODE=1
-export AMSIZE_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE
+# The command, for the test that compares the binding with its CSV.
+AMSIZE_CLI="$(cd "$b" && pwd)/tools/amsize"
+export AMSIZE_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE AMSIZE_CLI
 "$py" --version
 exec "$py" -m unittest discover -v -s "$src/bindings/python/tests" -t "$src/bindings/python/tests"
