@@ -1126,6 +1126,8 @@ static const struct {
     /* N = 0 but W = 50 given, B = 0: NO_BOOK needs N > 0; g = 1M/50 = 20k,
      * Lmin 5 */
     {"W without N", 0, 1, 50, 0, 1e6, 0, 0, 0, 0},
+    /* W = 0.5 is not "no accounts"; g = 1M/0.5 = 2M, Lmin = ceil(0.05) = 1 */
+    {"fractional W", 1, 1, 0.5, 10e6, 1e6, 0, 0, 0, 0},
 };
 
 START_TEST(test_flags)
@@ -1270,6 +1272,18 @@ START_TEST(test_totals_zero_headcount)
     ck_assert(isnan(t.load_per_am));
     ck_assert(isnan(t.net_per_am));
     ck_assert(isnan(t.roi));
+
+    /* Headcount 0 with W > 0: W = 1e-12 gives floor = ceil_eps(1e-13) = 0
+     * and ceiling = floor_eps(1e-12/Lmin) = 0. load_per_am is still NaN
+     * (W/0 would be infinite), on the row and on the totals. */
+    segs[1].has_weighted_accounts = 1;
+    segs[1].weighted_accounts = 1e-12;
+    ck_assert_int_eq(amsize_chart_compute(rows, 2, &t, NULL, segs, 2, NULL), AMSIZE_OK);
+    ck_assert_int_eq(rows[1].headcount, 0);
+    ck_assert(isnan(rows[1].load_per_am));
+    ck_assert_double_eq(t.weighted_accounts, 1e-12);
+    ck_assert_int_eq(t.headcount, 0);
+    ck_assert(isnan(t.load_per_am));
 }
 END_TEST
 
@@ -1955,6 +1969,11 @@ START_TEST(test_overflow_totals)
     seg_set(&segs[0], INT64_MAX, 0, 0, 0, 0, 1, 1, 1e6);
     seg_set(&segs[1], INT64_MAX, 0, 0, 0, 0, 1, 1, 1e6);
     expect_chart_error(segs, 2, NULL, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_ACCOUNTS);
+
+    /* Each book 1e308 is finite; their sum 2e308 is not. */
+    seg_set(&segs[0], 10, 1e308, 0, 0, 0, 1, 1, 10);
+    seg_set(&segs[1], 10, 1e308, 0, 0, 0, 1, 1, 10);
+    expect_chart_error(segs, 2, NULL, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_BOOK);
 }
 END_TEST
 
