@@ -2236,6 +2236,36 @@ START_TEST(test_reentrant_repeat)
 END_TEST
 
 /* ====================================================================== */
+/* Library bugs: these tests fail until the library is fixed               */
+/* ====================================================================== */
+
+/* LIBRARY BUG (lib/support.c amsize_hc_demand_calc, lib/load.c
+ * amsize_hc_floor_calc): a headcount of zero comes back as -0.0, not 0.
+ * ceil_eps(0) = ceil(0 - 1e-9) = ceil(-1e-9), which IEEE arithmetic makes
+ * -0.0. The chart is unaffected (its headcount columns are integers), but
+ * the scalars return the double as is. -0.0 == 0, so an equality test passes,
+ * yet a spreadsheet cell, printf("%g") and Python show "-0", whereas
+ * amsize_hc_ceiling_calc(0, ...) and amsize_headcount_calc() give 0.
+ * scalar.h: hc_floor is "0 when W = 0"; headcounts are whole numbers. */
+START_TEST(test_bug_negative_zero_headcount)
+{
+    double demand0 = amsize_hc_demand_calc(0);    /* ceil_eps(0) */
+    double demand_tiny = amsize_hc_demand_calc(5e-10); /* ceil(5e-10 - 1e-9) */
+    double floor0 = amsize_hc_floor_calc(0, 20);  /* W = 0 */
+
+    ck_assert_double_eq(demand0, 0);
+    ck_assert_double_eq(demand_tiny, 0);
+    ck_assert_double_eq(floor0, 0);
+    ck_assert(!signbit(amsize_hc_ceiling_calc(0, 3)));
+    ck_assert(!signbit(amsize_headcount_calc(0, 0, 0)));
+    ck_assert_msg(!signbit(demand0) && !signbit(demand_tiny) && !signbit(floor0),
+                  "LIBRARY BUG: hc_demand_calc(0) = %g, hc_demand_calc(5e-10) = %g, "
+                  "hc_floor_calc(0, 20) = %g; want 0, not -0",
+                  demand0, demand_tiny, floor0);
+}
+END_TEST
+
+/* ====================================================================== */
 /* Suite                                                                   */
 /* ====================================================================== */
 
@@ -2344,6 +2374,9 @@ static Suite *methods_suite(void)
 
     tc = add_tcase(s, "reentrancy");
     tcase_add_test(tc, test_reentrant_repeat);
+
+    tc = add_tcase(s, "library_bugs");
+    tcase_add_test(tc, test_bug_negative_zero_headcount);
 
     return s;
 }
