@@ -334,6 +334,14 @@ START_TEST(test_round_through_structs)
     ck_assert_double_eq(sup.fte_demand, 20);
     ck_assert_int_eq(sup.hc_demand, 20);
 
+    /* The same in millions with noise: 22.6 + 7.6 - 0.2 = 30.000000000000004
+     * in binary, /1.5 = 20.000000000000004; plain ceil would hire 21. */
+    seg_set(&s, 100, 300, 22.6, 7.6, 0.2, 1.5, 0.1, 50);
+    ck_assert_double_eq(ceil(((22.6 + 7.6) - 0.2) / 1.5), 21);
+    ck_assert_int_eq(amsize_support_compute(&sup, &err, &s, NULL), AMSIZE_OK);
+    ck_assert_int_eq(sup.hc_demand, 20);
+    ck_assert_int_eq(chart1(&s).hc_demand, 20);
+
     /* NR = 0.1 + 0.2 = 0.30000000000000004, P = 0.1: fte 3.0000000000000004 -> 3. */
     seg_set(&s, 100, 10, 0.1, 0.2, 0, 0.1, 100e3, 50);
     ck_assert_int_eq(amsize_support_compute(&sup, &err, &s, NULL), AMSIZE_OK);
@@ -565,7 +573,7 @@ END_TEST
 static const struct {
     double factor, fte, hc;
 } support_cases[5] = {
-    {1.5, 15, 15},                     /* s=1: .6/.4; 10*1.5 = 15 (noise -> 15) */
+    {1.5, 15, 15},                     /* s=1: .6/.4; 10*f = 14.999999999999998: 15 */
     {1.2, 12, 12},                     /* s=2: .6/.5 */
     {1.0, 10, 10},                     /* s=3: the reference */
     {0.857142857143, 8.57142857143, 9}, /* s=4: .6/.7 = 6/7 */
