@@ -245,7 +245,7 @@ amsize_status amsize__model_load(amsize_model *out, amsize_error *err, const ams
         return AMSIZE_OK;
     }
     if (model->struct_size != sizeof(amsize_model))
-        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_STRUCT_SIZE);
+        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_MODEL);
     for (int i = 0; i < 5; i++) {
         amsize_field f = (amsize_field)(AMSIZE_FIELD_SELLING_TIME_1 + i);
         TRY(check_unit(err, model->selling_time[i], 1, -1, f));

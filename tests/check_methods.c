@@ -1779,12 +1779,12 @@ START_TEST(test_chart_bad_struct_sizes)
     segs[1].struct_size = (uint32_t)sizeof(amsize_segment) - 8;
     expect_chart_error(segs, 3, NULL, AMSIZE_E_STRUCT_SIZE, 1, AMSIZE_FIELD_STRUCT_SIZE);
 
-    /* The model: no segment, index -1. */
+    /* The model: no segment, index -1, and the field says which struct. */
     three_segs(segs);
     amsize_model_init(&m);
     m.struct_size = 0;
-    expect_chart_error(segs, 3, &m, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_STRUCT_SIZE);
-    expect_methods_error(&segs[0], &m, M_ALL, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_STRUCT_SIZE);
+    expect_chart_error(segs, 3, &m, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_MODEL);
+    expect_methods_error(&segs[0], &m, M_ALL, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_MODEL);
 
     /* Output row 1 of 3, then row 0, then the totals row. */
     amsize_chart_row_init(rows, 4);
@@ -1982,6 +1982,13 @@ START_TEST(test_overflow_totals)
     seg_set(&segs[0], 10, 1e308, 0, 0, 0, 1, 1, 10);
     seg_set(&segs[1], 10, 1e308, 0, 0, 0, 1, 1, 10);
     expect_chart_error(segs, 2, NULL, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_BOOK);
+
+    /* No accounts (floor = ceiling = headcount = 0) but NR 1e15 at P 0.2:
+     * hc_demand 5e15 each fits under 2^53 ~ 9.007e15; two sum to 1e16. The
+     * totals row names hc_demand, not an input. */
+    seg_set(&segs[0], 0, 1e16, 1e15, 0, 0, 0.2, 1, 10);
+    seg_set(&segs[1], 0, 1e16, 1e15, 0, 0, 0.2, 1, 10);
+    expect_chart_error(segs, 2, NULL, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_HC_DEMAND);
 }
 END_TEST
 
@@ -2026,7 +2033,10 @@ START_TEST(test_names)
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_RATING_MEDIUM), "rating_medium");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_HC_FLOOR), "hc_floor");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_COLUMN), "column");
-    ck_assert_str_eq(amsize_field_name(40), "unknown");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_HC_DEMAND), "hc_demand");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_FTE_NET), "fte_net");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_CHURN_ATTRIBUTED), "churn_attributed");
+    ck_assert_str_eq(amsize_field_name(43), "unknown");
     ck_assert_str_eq(amsize_field_name(-1), "unknown");
 
     ck_assert_str_eq(amsize_rating_name(AMSIZE_RATING_NONE), "");
@@ -2244,11 +2254,11 @@ START_TEST(test_reentrant_repeat)
 END_TEST
 
 /* ====================================================================== */
-/* Library bugs: these tests fail until the library is fixed               */
+/* Regressions: library bugs these tests found, now fixed                  */
 /* ====================================================================== */
 
-/* LIBRARY BUG (lib/support.c amsize_hc_demand_calc, lib/load.c
- * amsize_hc_floor_calc): a headcount of zero comes back as -0.0, not 0.
+/* Found by this suite (lib/support.c amsize_hc_demand_calc, lib/load.c
+ * amsize_hc_floor_calc): a headcount of zero came back as -0.0, not 0.
  * ceil_eps(0) = ceil(0 - 1e-9) = ceil(-1e-9), which IEEE arithmetic makes
  * -0.0. The chart is unaffected (its headcount columns are integers), but
  * the scalars return the double as is. -0.0 == 0, so an equality test passes,
@@ -2267,7 +2277,7 @@ START_TEST(test_bug_negative_zero_headcount)
     ck_assert(!signbit(amsize_hc_ceiling_calc(0, 3)));
     ck_assert(!signbit(amsize_headcount_calc(0, 0, 0)));
     ck_assert_msg(!signbit(demand0) && !signbit(demand_tiny) && !signbit(floor0),
-                  "LIBRARY BUG: hc_demand_calc(0) = %g, hc_demand_calc(5e-10) = %g, "
+                  "hc_demand_calc(0) = %g, hc_demand_calc(5e-10) = %g, "
                   "hc_floor_calc(0, 20) = %g; want 0, not -0",
                   demand0, demand_tiny, floor0);
 }
@@ -2383,7 +2393,7 @@ static Suite *methods_suite(void)
     tc = add_tcase(s, "reentrancy");
     tcase_add_test(tc, test_reentrant_repeat);
 
-    tc = add_tcase(s, "library_bugs");
+    tc = add_tcase(s, "regressions");
     tcase_add_test(tc, test_bug_negative_zero_headcount);
 
     return s;
