@@ -1,0 +1,374 @@
+"""The one place that knows the C side: finding libamsize, the struct
+mirrors, every prototype, and the import-time handshake.
+
+Everything else in the package goes through the names defined here.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import glob
+import os
+
+#: The major version of the C API this binding mirrors.
+EXPECTED_MAJOR = 1
+
+c_int32 = ctypes.c_int32
+c_int64 = ctypes.c_int64
+c_uint32 = ctypes.c_uint32
+c_double = ctypes.c_double
+c_size_t = ctypes.c_size_t
+c_char_p = ctypes.c_char_p
+c_void_p = ctypes.c_void_p
+
+
+class LibraryMismatchError(ImportError):
+    """The loaded libamsize is not one this binding can talk to safely."""
+
+
+# ------------------------------------------------------------ struct mirrors
+class Error(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("status", c_int32),
+        ("index", c_int64),
+        ("field", c_int32),
+        ("reserved", c_int32),
+    ]
+
+
+class Segment(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("support_rating", c_int32),
+        ("accounts", c_int64),
+        ("weighted_accounts", c_double),
+        ("book", c_double),
+        ("upsell", c_double),
+        ("cross_sell", c_double),
+        ("churn", c_double),
+        ("churn_attribution", c_double),
+        ("am_productivity", c_double),
+        ("am_cost", c_double),
+        ("gross_margin", c_double),
+        ("cost_coverage", c_double),
+        ("growth_per_account", c_double),
+        ("max_load", c_double),
+        ("has_weighted_accounts", c_int32),
+        ("has_growth_per_account", c_int32),
+    ]
+
+
+class Model(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("reserved", c_int32),
+        ("selling_time", c_double * 5),
+        ("rating_high", c_double),
+        ("rating_medium", c_double),
+    ]
+
+
+class NetRatio(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("rating", c_int32),
+        ("churn_attributed", c_double),
+        ("net_ratio", c_double),
+        ("net_ratio_pct", c_double),
+        ("fte_net", c_double),
+        ("reserved", c_double),
+    ]
+
+
+class Support(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("support_rating", c_int32),
+        ("support_factor", c_double),
+        ("fte_demand", c_double),
+        ("hc_demand", c_int64),
+        ("reserved", c_double),
+    ]
+
+
+class Load(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("flags", c_uint32),
+        ("growth_per_account", c_double),
+        ("min_load", c_double),
+        ("max_load", c_double),
+        ("hc_floor", c_int64),
+        ("hc_ceiling", c_int64),
+        ("reserved", c_double),
+    ]
+
+
+class Pilot(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("accretive", c_int32),
+        ("nr_pct_covered", c_double),
+        ("nr_pct_uncovered", c_double),
+        ("delta", c_double),
+        ("lift", c_double),
+        ("incremental", c_double),
+    ]
+
+
+class ChartRow(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("support_rating", c_int32),
+        ("accounts", c_int64),
+        ("weighted_accounts", c_double),
+        ("book", c_double),
+        ("upsell", c_double),
+        ("cross_sell", c_double),
+        ("churn_attributed", c_double),
+        ("net_ratio", c_double),
+        ("net_ratio_pct", c_double),
+        ("net_ratio_rating", c_int32),
+        ("binding", c_int32),
+        ("support_factor", c_double),
+        ("fte_net", c_double),
+        ("fte_demand", c_double),
+        ("min_load", c_double),
+        ("max_load", c_double),
+        ("hc_floor", c_int64),
+        ("hc_ceiling", c_int64),
+        ("hc_demand", c_int64),
+        ("headcount", c_int64),
+        ("flags", c_uint32),
+        ("reserved", c_int32),
+        ("load_per_am", c_double),
+        ("cost", c_double),
+        ("net_per_am", c_double),
+        ("roi", c_double),
+    ]
+
+
+class Totals(ctypes.Structure):
+    """Opaque accumulator: only its size matters here."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("reserved", c_uint32),
+        ("opaque", c_double * 22),
+    ]
+
+
+#: amsize_struct_id -> (name, mirror): the handshake compares every size.
+STRUCT_IDS = {
+    1: ("amsize_error", Error),
+    2: ("amsize_segment", Segment),
+    3: ("amsize_model", Model),
+    4: ("amsize_netratio", NetRatio),
+    5: ("amsize_support", Support),
+    6: ("amsize_load", Load),
+    7: ("amsize_pilot", Pilot),
+    8: ("amsize_chart_row", ChartRow),
+    9: ("amsize_totals", Totals),
+}
+
+# ---------------------------------------------------------------- prototypes
+P = ctypes.POINTER
+STATUS = c_int32  # amsize_status is a C enum: int-sized
+_D = c_double
+
+#: name -> (restype, argtypes). Every C function the package calls.
+PROTOTYPES = {
+    "amsize_version": (c_char_p, []),
+    "amsize_version_major": (c_int32, []),
+    "amsize_version_minor": (c_int32, []),
+    "amsize_version_patch": (c_int32, []),
+    "amsize_struct_size": (c_size_t, [c_int32]),
+    "amsize_strerror": (c_char_p, [c_int32]),
+    "amsize_field_name": (c_char_p, [c_int32]),
+    "amsize_rating_name": (c_char_p, [c_int32]),
+    "amsize_binding_name": (c_char_p, [c_int32]),
+    "amsize_flag_name": (c_char_p, [c_uint32]),
+    "amsize_error_init_": (STATUS, [P(Error), c_size_t]),
+    "amsize_segment_init_": (STATUS, [P(Segment), c_size_t, c_size_t]),
+    "amsize_model_init_": (STATUS, [P(Model), c_size_t]),
+    "amsize_netratio_init_": (STATUS, [P(NetRatio), c_size_t]),
+    "amsize_support_init_": (STATUS, [P(Support), c_size_t]),
+    "amsize_load_init_": (STATUS, [P(Load), c_size_t]),
+    "amsize_pilot_init_": (STATUS, [P(Pilot), c_size_t]),
+    "amsize_chart_row_init_": (STATUS, [P(ChartRow), c_size_t, c_size_t]),
+    "amsize_segment_check": (STATUS, [P(Error), P(Segment), c_int64]),
+    "amsize_model_check": (STATUS, [P(Error), P(Model)]),
+    "amsize_netratio_compute": (STATUS, [P(NetRatio), P(Error), P(Segment), P(Model)]),
+    "amsize_support_compute": (STATUS, [P(Support), P(Error), P(Segment), P(Model)]),
+    "amsize_load_compute": (STATUS, [P(Load), P(Error), P(Segment), P(Model)]),
+    "amsize_pilot_compare": (STATUS, [P(Pilot), P(Error), _D, _D, _D, _D]),
+    "amsize_chart_compute": (
+        STATUS,
+        [P(ChartRow), c_size_t, P(ChartRow), P(Error), P(Segment), c_size_t, P(Model)],
+    ),
+    # totals.h: column pointers are void* so any buffer address can be passed.
+    "amsize_totals_init_": (STATUS, [P(Totals), c_size_t, c_size_t]),
+    "amsize_totals_add": (
+        STATUS,
+        [P(Totals), c_size_t, P(Error), c_void_p, c_size_t,
+         c_void_p, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p],
+    ),
+    "amsize_totals_merge": (STATUS, [P(Totals), c_size_t, P(Error), P(Totals), c_size_t]),
+    "amsize_totals_segment": (STATUS, [P(Segment), P(Error), P(Totals), c_int32]),
+    "amsize_totals_pilot": (STATUS, [P(Pilot), P(Error), P(Totals), _D]),
+}
+
+#: The scalar functions of scalar.h: name without the amsize_ prefix ->
+#: argument names. Every argument is a double except where SCALAR_INT_ARGS
+#: says otherwise; every one returns a double.
+SCALARS = (
+    ("ceil_eps_calc", ("x",)),
+    ("floor_eps_calc", ("x",)),
+    ("churn_attributed_calc", ("churn", "churn_attribution")),
+    ("net_ratio_calc", ("upsell", "cross_sell", "churn", "churn_attribution")),
+    ("net_ratio_pct_calc", ("net_ratio", "book")),
+    ("net_ratio_rating_calc", ("net_ratio_pct", "rating_high", "rating_medium")),
+    ("fte_net_calc", ("net_ratio", "am_productivity")),
+    ("support_factor_calc", ("support_rating", "t1", "t2", "t3", "t4", "t5")),
+    ("fte_demand_calc", ("fte_net", "support_factor")),
+    ("hc_demand_calc", ("fte_demand",)),
+    ("growth_per_account_calc", ("net_ratio", "weighted_accounts")),
+    ("min_load_calc", ("am_cost", "gross_margin", "cost_coverage", "growth_per_account")),
+    ("hc_floor_calc", ("weighted_accounts", "max_load")),
+    ("hc_ceiling_calc", ("weighted_accounts", "min_load")),
+    ("headcount_calc", ("hc_floor", "hc_demand", "hc_ceiling")),
+    ("binding_calc", ("headcount", "hc_demand")),
+    ("load_per_am_calc", ("weighted_accounts", "headcount")),
+    ("cost_calc", ("headcount", "am_cost")),
+    ("net_per_am_calc", ("net_ratio", "headcount")),
+    ("roi_calc", ("gross_margin", "net_ratio", "cost")),
+    ("flags_calc", ("accounts", "weighted_accounts", "book", "net_ratio",
+                    "growth_per_account", "min_load", "max_load")),
+    ("pilot_delta_calc", ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
+    ("pilot_lift_calc", ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
+    ("pilot_incremental_calc",
+     ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
+)
+SCALAR_INT_ARGS = {("support_factor_calc", "support_rating")}
+
+for _name, _args in SCALARS:
+    PROTOTYPES["amsize_" + _name] = (
+        c_double,
+        [c_int32 if (_name, a) in SCALAR_INT_ARGS else c_double for a in _args],
+    )
+
+#: Functions that a library still being built may lack (totals.h). The
+#: binding loads without them and the Totals API says what is missing.
+OPTIONAL = frozenset(n for n in PROTOTYPES if n.startswith("amsize_totals_"))
+
+
+# -------------------------------------------------------------------- loading
+def _candidates():
+    """Where to look for the shared library, in order."""
+    env = os.environ.get("AMSIZE_LIBRARY")
+    if env:
+        # An explicit choice is the only candidate: falling back silently
+        # would hide a typo in the path.
+        return [("AMSIZE_LIBRARY", env)]
+    found = []
+    here = os.path.dirname(os.path.abspath(__file__))
+    for path in sorted(glob.glob(os.path.join(here, "libamsize.so*"))):
+        found.append(("package copy", path))
+    system = ctypes.util.find_library("amsize")
+    if system:
+        found.append(("find_library('amsize')", system))
+    found.append(("default name", "libamsize.so.0"))
+    return found
+
+
+def load_library():
+    """Loads libamsize and returns (CDLL, path). Raises ImportError."""
+    tried = []
+    for how, path in _candidates():
+        try:
+            return ctypes.CDLL(path), path
+        except OSError as exc:
+            tried.append("  %s: %s (%s)" % (how, path, exc))
+    raise ImportError(
+        "amsize: cannot load libamsize. Tried:\n" + "\n".join(tried) +
+        "\nBuild the C library and set AMSIZE_LIBRARY=/path/to/libamsize.so.0, "
+        "copy it into the amsize package folder, or install it system-wide."
+    )
+
+
+def declare(lib, names=None):
+    """Sets restype and argtypes of every prototype (or of names); returns
+    the set of optional functions the library does not export."""
+    missing = set()
+    for name in names or PROTOTYPES:
+        restype, argtypes = PROTOTYPES[name]
+        try:
+            fn = getattr(lib, name)
+        except AttributeError:
+            if name in OPTIONAL:
+                missing.add(name)
+                continue
+            raise LibraryMismatchError(
+                "amsize: the loaded libamsize lacks %s(); it is older than or "
+                "different from the %d.x API this binding needs" % (name, EXPECTED_MAJOR)
+            )
+        fn.restype = restype
+        fn.argtypes = argtypes
+    return missing
+
+
+def check_library(lib, expected_major=EXPECTED_MAJOR, path="libamsize"):
+    """Refuses a library whose major version or struct layouts differ from
+    the mirrors above. lib needs amsize_version_major() and
+    amsize_struct_size(id); any object with those two callables will do
+    (the tests pass a fake). Raises LibraryMismatchError naming each
+    difference."""
+    major = int(lib.amsize_version_major())
+    if major != expected_major:
+        raise LibraryMismatchError(
+            "amsize: %s is libamsize major version %d, but this binding needs %d.x: "
+            "install the matching binding or point AMSIZE_LIBRARY at a %d.x library"
+            % (path, major, expected_major, expected_major)
+        )
+    diffs = []
+    for sid, (cname, mirror) in sorted(STRUCT_IDS.items()):
+        theirs = int(lib.amsize_struct_size(sid))
+        ours = ctypes.sizeof(mirror)
+        if theirs != ours:
+            diffs.append("%s is %d bytes in the library, %d in the binding" % (cname, theirs, ours))
+    if diffs:
+        raise LibraryMismatchError(
+            "amsize: %s has struct layouts this binding does not mirror: %s; "
+            "the library and the binding come from different releases"
+            % (path, "; ".join(diffs))
+        )
+
+
+def _expected_major():
+    # Used only by the test suite, to check that a mismatch is refused.
+    value = os.environ.get("AMSIZE_EXPECT_MAJOR")
+    return int(value) if value else EXPECTED_MAJOR
+
+
+lib, path = load_library()
+# The handshake first, so that a library of another major version is named
+# as such rather than as missing some function.
+declare(lib, ("amsize_version_major", "amsize_struct_size"))
+check_library(lib, _expected_major(), path)
+missing = declare(lib)
+
+
+def text(ptr):
+    """A C string result as str ('' for NULL)."""
+    return ptr.decode("utf-8") if ptr else ""
+
+
+def require(name):
+    """The C function name, or NotImplementedError when the library lacks it."""
+    if name in missing:
+        raise NotImplementedError(
+            "amsize: the loaded libamsize (%s) does not export %s(); "
+            "it was built without the account totals (lib/totals.c)" % (path, name)
+        )
+    return getattr(lib, name)

@@ -1,0 +1,352 @@
+"""Per-segment totals from account-level columns (totals.h).
+
+Columns are passed to C without copying: numpy arrays by their data
+pointer, other buffers (array.array, memoryview, bytes, bytearray, ...)
+through the buffer protocol, pandas Series through their numpy view.
+"""
+from __future__ import annotations
+
+import array
+import ctypes
+import dataclasses
+import sys
+
+from . import _core, _ffi
+from .errors import AmsizeError, Status, check, new_error
+
+_lib = _ffi.lib
+
+PART_ALL, PART_COVERED, PART_UNCOVERED = 0, 1, 2
+_PARTS = {"all": PART_ALL, "covered": PART_COVERED, "uncovered": PART_UNCOVERED}
+
+
+class _Kind:
+    """What a column must hold: struct-module formats, numpy dtypes."""
+
+    def __init__(self, ctype, formats, numpy_dtypes, array_code, wants):
+        self.itemsize = ctypes.sizeof(ctype)
+        self.formats = formats
+        self.numpy_dtypes = numpy_dtypes
+        self.array_code = array_code
+        self.wants = wants
+
+
+_INT32 = "i" if array.array("i").itemsize == 4 else "l"
+INT32 = _Kind(ctypes.c_int32, {_INT32, "=i", "<i" if sys.byteorder == "little" else ">i"},
+              {"int32"}, _INT32, "int32 (numpy int32, array.array('%s'))" % _INT32)
+FLOAT64 = _Kind(ctypes.c_double, {"d", "=d", "<d" if sys.byteorder == "little" else ">d"},
+                {"float64"}, "d", "float64 (numpy float64, array.array('d'))")
+UINT8 = _Kind(ctypes.c_uint8, {"B", "=B", "<B", ">B", "?", "c"},
+              {"uint8", "bool"}, "B", "uint8 or bool 0/1 (numpy uint8/bool, array.array('B'), bytes)")
+
+#: column name -> kind, in the order of amsize_totals_add().
+COLUMNS = (
+    ("segment_index", INT32),
+    ("arr", FLOAT64),
+    ("upsell", FLOAT64),
+    ("cross_sell", FLOAT64),
+    ("churn", FLOAT64),
+    ("service_weight", FLOAT64),
+    ("am_covered", UINT8),
+)
+
+# ctypes.pythonapi gives the address of a read-only buffer (bytes, a
+# read-only numpy view) that ctypes' from_buffer() refuses.
+class _PyBuffer(ctypes.Structure):
+    _fields_ = [
+        ("buf", ctypes.c_void_p),
+        ("obj", ctypes.py_object),
+        ("len", ctypes.c_ssize_t),
+        ("itemsize", ctypes.c_ssize_t),
+        ("readonly", ctypes.c_int),
+        ("ndim", ctypes.c_int),
+        ("format", ctypes.c_char_p),
+        ("shape", ctypes.c_void_p),
+        ("strides", ctypes.c_void_p),
+        ("suboffsets", ctypes.c_void_p),
+        ("internal", ctypes.c_void_p),
+    ]
+
+
+_GetBuffer = ctypes.pythonapi.PyObject_GetBuffer
+_GetBuffer.argtypes = [ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int]
+_GetBuffer.restype = ctypes.c_int
+_ReleaseBuffer = ctypes.pythonapi.PyBuffer_Release
+_ReleaseBuffer.argtypes = [ctypes.POINTER(_PyBuffer)]
+_ReleaseBuffer.restype = None
+_PyBUF_ND = 0x0008  # C-contiguous, read-only allowed
+
+
+class Column:
+    """A validated column: .address is what C receives, .length its rows.
+    Holds the buffer (and so the memory) until release()."""
+
+    def __init__(self, name, obj, kind):
+        self.name = name
+        self._view = None
+        self._pybuf = None
+        mod = type(obj).__module__
+        if mod.startswith("pandas"):
+            if not hasattr(obj, "to_numpy") or hasattr(obj, "columns"):
+                raise TypeError("amsize: column %s: give a pandas Series, not %s"
+                                % (name, type(obj).__name__))
+            obj = obj.to_numpy()  # the Series' own array when the dtype fits
+            mod = type(obj).__module__
+        if isinstance(obj, (list, tuple)):
+            # Not a buffer: one documented copy into the right type.
+            try:
+                obj = array.array(kind.array_code, obj)
+            except (TypeError, OverflowError) as exc:
+                raise TypeError("amsize: column %s needs %s values: %s" % (name, kind.wants, exc))
+        self.values = obj
+        if mod == "numpy" and hasattr(obj, "dtype"):
+            self._numpy(obj, kind)
+        else:
+            self._buffer(obj, kind)
+
+    def _fail(self, got):
+        raise TypeError("amsize: column %s needs %s; got %s" % (self.name, self._kind.wants, got))
+
+    def _numpy(self, a, kind):
+        self._kind = kind
+        if a.dtype.name not in kind.numpy_dtypes or not a.dtype.isnative:
+            hint = ""
+            if kind is INT32 and a.dtype.kind in "iu":
+                hint = ": convert with .astype('int32')"
+            elif kind is FLOAT64 and a.dtype.kind in "iuf":
+                hint = ": convert with .astype('float64')"
+            self._fail("numpy dtype %s%s" % (a.dtype, hint))
+        if a.ndim != 1:
+            self._fail("a %d-dimensional array; pass one column (1-D)" % a.ndim)
+        if not a.flags["C_CONTIGUOUS"]:
+            self._fail("a strided (non-contiguous) view; pass a contiguous array "
+                       "(numpy.ascontiguousarray)")
+        self.length = int(a.shape[0])
+        self.address = a.ctypes.data
+
+    def _buffer(self, obj, kind):
+        self._kind = kind
+        try:
+            mv = memoryview(obj)
+        except TypeError:
+            self._fail("%s, which is not a buffer" % type(obj).__name__)
+        fmt, itemsize, ndim, contiguous = mv.format, mv.itemsize, mv.ndim, mv.c_contiguous
+        if fmt not in kind.formats or itemsize != kind.itemsize:
+            mv.release()
+            hint = ""
+            if kind is not UINT8 and fmt == "B":
+                hint = "; for raw bytes pass memoryview(data).cast(%r)" % kind.array_code
+            self._fail("buffer format %r (%d-byte items)%s" % (fmt, itemsize, hint))
+        if ndim != 1 or not contiguous:
+            mv.release()
+            self._fail("a %d-D or strided buffer; pass one contiguous column" % ndim)
+        self.length = len(mv)
+        self._view = mv
+        if self.length == 0:
+            self.address = None
+        elif not mv.readonly:
+            holder = (ctypes.c_char * mv.nbytes).from_buffer(mv)
+            self._holder = holder
+            self.address = ctypes.addressof(holder)
+        else:
+            pb = _PyBuffer()
+            if _GetBuffer(mv, ctypes.byref(pb), _PyBUF_ND) != 0:  # pragma: no cover
+                self._fail("a buffer whose address cannot be taken")
+            self._pybuf = pb
+            self.address = pb.buf
+
+    def value(self, row):
+        """The input at row, for error messages."""
+        v = self.values[row]
+        return v.item() if hasattr(v, "item") else v
+
+    def release(self):
+        self._holder = None
+        if self._pybuf is not None:
+            _ReleaseBuffer(ctypes.byref(self._pybuf))
+            self._pybuf = None
+        if self._view is not None:
+            self._view.release()
+            self._view = None
+
+
+def _columns(given):
+    """Validates the columns (name -> object or None); returns name -> Column."""
+    cols = {}
+    try:
+        for name, kind in COLUMNS:
+            if given.get(name) is not None:
+                cols[name] = Column(name, given[name], kind)
+        rows = cols["segment_index"].length
+        for name, col in cols.items():
+            if col.length != rows:
+                raise AmsizeError(
+                    "amsize: column %s has %d rows but segment_index has %d: every column "
+                    "needs one entry per account" % (name, col.length, rows),
+                    Status.E_BUFFER, -1, "column", 39, col.length)
+    except BaseException:
+        for col in cols.values():
+            col.release()
+        raise
+    return cols
+
+
+def buffer_address(obj, column="arr"):
+    """The address amsize would pass to C for obj as the named column (for
+    tests and the curious: it equals the buffer's own address)."""
+    col = Column(column, obj, dict(COLUMNS)[column])
+    try:
+        return col.address
+    finally:
+        col.release()
+
+
+def _n_segments(col):
+    """max(segment_index) + 1 (0 for no rows)."""
+    if col.length == 0:
+        return 0
+    top = col.values.max() if col._view is None else max(col._view)
+    return max(int(top) + 1, 0)
+
+
+class Totals:
+    """Running per-segment totals of account rows (amsize_totals[]).
+
+    add() folds a chunk of account columns in; merge() adds another
+    Totals; segments() turns them into Segment inputs for amsize.chart()."""
+
+    def __init__(self, n_segments):
+        init = _ffi.require("amsize_totals_init_")
+        n = _core._whole(n_segments, "n_segments", "totals")
+        if n < 0:
+            raise ValueError("amsize: n_segments must be >= 0 (got %d)" % n)
+        self.n_segments = n
+        self._c = (_ffi.Totals * max(n, 1))()
+        check(init(self._c, len(self._c), ctypes.sizeof(_ffi.Totals)), new_error(),
+              lambda i, f: "totals")
+
+    def __len__(self):
+        return self.n_segments
+
+    def add(self, segment_index, arr, upsell, cross_sell, churn, service_weight=None,
+            am_covered=None):
+        """Adds one chunk of accounts. Each column is a buffer of one entry
+        per account: segment_index int32, money float64, service_weight
+        float64 (None: 1 each), am_covered uint8/bool (None: uncovered).
+        Nothing is copied. Raises TypeError for a column of the wrong
+        type, AmsizeError for a bad value (its .index is the row)."""
+        add = _ffi.require("amsize_totals_add")
+        given = dict(segment_index=segment_index, arr=arr, upsell=upsell,
+                     cross_sell=cross_sell, churn=churn, service_weight=service_weight,
+                     am_covered=am_covered)
+        cols = _columns(given)
+        try:
+            rows = cols["segment_index"].length
+            err = new_error()
+            addr = [cols[n].address if n in cols else None for n, _ in COLUMNS]
+            st = add(self._c, self.n_segments, err, addr[0], rows, *addr[1:])
+
+            def where(index, field):
+                return "row %d" % index if index >= 0 else "this chunk of accounts"
+
+            def lookup(index, field):
+                if field in cols and 0 <= index < rows:
+                    return cols[field].value(index)
+                raise LookupError(field)
+
+            check(st, err, where, lookup)
+        finally:
+            for col in cols.values():
+                col.release()
+        return self
+
+    def merge(self, other):
+        """Adds other's totals into these (amsize_totals_merge)."""
+        merge = _ffi.require("amsize_totals_merge")
+        if not isinstance(other, Totals):
+            raise TypeError("amsize: Totals.merge() takes a Totals, not %s" % type(other).__name__)
+        if other is self:
+            raise ValueError("amsize: cannot merge Totals into itself")
+        err = new_error()
+        st = merge(self._c, self.n_segments, err, other._c, other.n_segments)
+        check(st, err, lambda i, f: "merge of %d into %d segments" % (other.n_segments,
+                                                                      self.n_segments))
+        return self
+
+    def _index(self, i):
+        i = _core._whole(i, "segment", "totals")
+        if not 0 <= i < self.n_segments:
+            raise IndexError("amsize: segment %d outside 0..%d" % (i, self.n_segments - 1))
+        return i
+
+    def segment(self, i, template=None, part="all"):
+        """Segment i as an amsize.Segment: accounts, weighted_accounts, book,
+        upsell, cross_sell and churn from the totals, everything else from
+        template (a Segment or dict; default Segment()). part: 'all',
+        'covered' or 'uncovered' accounts."""
+        fill = _ffi.require("amsize_totals_segment")
+        i = self._index(i)
+        if part not in _PARTS:
+            raise ValueError("amsize: part must be 'all', 'covered' or 'uncovered' (got %r)"
+                             % (part,))
+        template = _core._as_segment(template if template is not None else _core.Segment())
+        seg = _ffi.Segment()
+        check(_lib.amsize_segment_init_(seg, 1, ctypes.sizeof(seg)), new_error(),
+              lambda i_, f: "totals")
+        err = new_error()
+        check(fill(seg, err, ctypes.byref(self._c[i]), _PARTS[part]), err,
+              lambda i_, f: "totals of segment %d" % i)
+        return dataclasses.replace(
+            template, accounts=seg.accounts,
+            weighted_accounts=seg.weighted_accounts if seg.has_weighted_accounts else None,
+            book=seg.book, upsell=seg.upsell, cross_sell=seg.cross_sell, churn=seg.churn)
+
+    def segments(self, templates, part="all"):
+        """One Segment per segment index, each filled from the totals over
+        its template (names, productivity, cost, max load...)."""
+        templates = list(templates)
+        if len(templates) != self.n_segments:
+            raise ValueError("amsize: %d templates for %d segments of totals"
+                             % (len(templates), self.n_segments))
+        return [self.segment(i, t, part) for i, t in enumerate(templates)]
+
+    def pilot(self, i, churn_attribution=1.0):
+        """The pilot comparison of segment i's covered and uncovered
+        accounts (amsize_totals_pilot)."""
+        fn = _ffi.require("amsize_totals_pilot")
+        i = self._index(i)
+        out = _ffi.Pilot()
+        check(_lib.amsize_pilot_init_(out, ctypes.sizeof(out)), new_error(), lambda *_: "pilot")
+        err = new_error()
+        a = float(churn_attribution)
+        st = fn(out, err, ctypes.byref(self._c[i]), a)
+
+        def lookup(index, field):
+            if field == "churn_attribution":
+                return a
+            raise LookupError(field)
+
+        check(st, err, lambda index, f: "pilot of segment %d" % i, lookup)
+        return _core.pilot_from(out)
+
+    def pilots(self, templates):
+        """One pilot per segment, each with its template's churn_attribution."""
+        templates = [_core._as_segment(t) for t in templates]
+        if len(templates) != self.n_segments:
+            raise ValueError("amsize: %d templates for %d segments of totals"
+                             % (len(templates), self.n_segments))
+        return [self.pilot(i, t.churn_attribution) for i, t in enumerate(templates)]
+
+
+def totals(segment_index, arr, upsell, cross_sell, churn, service_weight=None,
+           am_covered=None, n_segments=None):
+    """Totals of one set of account columns. n_segments defaults to
+    max(segment_index) + 1."""
+    if n_segments is None:
+        col = _columns({"segment_index": segment_index})["segment_index"]
+        try:
+            n_segments = _n_segments(col)
+        finally:
+            col.release()
+    return Totals(n_segments).add(segment_index, arr, upsell, cross_sell, churn,
+                                  service_weight, am_covered)

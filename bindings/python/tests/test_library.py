@@ -1,0 +1,157 @@
+"""Finding the library, the import-time handshake and its refusals, and
+that every C function the package calls has a declared prototype."""
+import ctypes
+import glob
+import os
+import re
+import subprocess
+import sys
+import unittest
+
+import amsize
+from amsize import _ffi
+
+PKG = os.path.dirname(os.path.abspath(amsize.__file__))
+
+
+class FakeLib:
+    """Just enough of libamsize for check_library()."""
+
+    def __init__(self, major=1, sizes=None):
+        self.major = major
+        self.sizes = dict((sid, ctypes.sizeof(m)) for sid, (_, m) in _ffi.STRUCT_IDS.items())
+        self.sizes.update(sizes or {})
+
+    def amsize_version_major(self):
+        return self.major
+
+    def amsize_struct_size(self, sid):
+        return self.sizes.get(sid, 0)
+
+
+def run_import(**env):
+    e = dict(os.environ)
+    e.update(env)
+    return subprocess.run([sys.executable, "-c", "import amsize; print(amsize.library_version)"],
+                          env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+
+
+class Handshake(unittest.TestCase):
+    def test_loaded_library_matches(self):
+        self.assertEqual(_ffi.lib.amsize_version_major(), _ffi.EXPECTED_MAJOR)
+        self.assertTrue(amsize.library_version.startswith("1."))
+        _ffi.check_library(_ffi.lib)  # no exception
+        for sid, (cname, mirror) in _ffi.STRUCT_IDS.items():
+            self.assertEqual(_ffi.lib.amsize_struct_size(sid), ctypes.sizeof(mirror), cname)
+
+    def test_guaranteed_sizes(self):
+        # The "Guaranteed size" comments of the headers.
+        want = {1: 24, 2: 120, 3: 64, 4: 48, 5: 40, 6: 56, 7: 48, 8: 192, 9: 184}
+        for sid, size in want.items():
+            self.assertEqual(ctypes.sizeof(_ffi.STRUCT_IDS[sid][1]), size)
+
+    def test_major_version_refused(self):
+        with self.assertRaises(ImportError) as cm:
+            amsize._check_library(FakeLib(major=2), path="libfake.so")
+        self.assertIsInstance(cm.exception, amsize.LibraryMismatchError)
+        self.assertIn("libfake.so is libamsize major version 2, but this binding needs 1.x",
+                      str(cm.exception))
+
+    def test_struct_size_refused(self):
+        with self.assertRaises(ImportError) as cm:
+            _ffi.check_library(FakeLib(sizes={8: 200, 2: 128}))
+        msg = str(cm.exception)
+        self.assertIn("amsize_chart_row is 200 bytes in the library, 192 in the binding", msg)
+        self.assertIn("amsize_segment is 128 bytes in the library, 120 in the binding", msg)
+        self.assertNotIn("amsize_model", msg)
+
+    def test_unknown_struct_refused(self):
+        # A library that does not know amsize_totals answers 0.
+        with self.assertRaisesRegex(ImportError, "amsize_totals is 0 bytes"):
+            _ffi.check_library(FakeLib(sizes={9: 0}))
+
+    def test_import_refuses_other_major(self):
+        p = run_import(AMSIZE_EXPECT_MAJOR="2")
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("LibraryMismatchError", p.stderr)
+        self.assertIn("major version 1, but this binding needs 2.x", p.stderr)
+
+    def test_import_with_bad_path(self):
+        p = run_import(AMSIZE_LIBRARY="/nonexistent/libamsize.so.0")
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("ImportError", p.stderr)
+        self.assertIn("AMSIZE_LIBRARY: /nonexistent/libamsize.so.0", p.stderr)
+
+    def test_import_works(self):
+        p = run_import()
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout.strip(), amsize.library_version)
+
+    def test_missing_functions(self):
+        class Lib:
+            """Exports every function except those named in lacks."""
+
+            def __init__(self, lacks):
+                self.lacks = lacks
+
+            def __getattr__(self, name):
+                if self.lacks(name):
+                    raise AttributeError(name)
+                fn = type("Fn", (), {})()
+                setattr(self, name, fn)
+                return fn
+
+        with self.assertRaisesRegex(ImportError, "lacks amsize_chart_compute"):
+            _ffi.declare(Lib(lambda n: n == "amsize_chart_compute"))
+        # Only the totals functions may be missing; the rest still load.
+        missing = _ffi.declare(Lib(lambda n: n.startswith("amsize_totals_")))
+        self.assertEqual(missing, set(_ffi.OPTIONAL))
+
+
+class Discovery(unittest.TestCase):
+    def setUp(self):
+        self.saved = os.environ.pop("AMSIZE_LIBRARY", None)
+
+    def tearDown(self):
+        if self.saved is not None:
+            os.environ["AMSIZE_LIBRARY"] = self.saved
+
+    def test_order_without_env(self):
+        found = _ffi._candidates()
+        copies = sorted(glob.glob(os.path.join(PKG, "libamsize.so*")))
+        self.assertEqual([p for how, p in found if how == "package copy"], copies)
+        self.assertEqual(found[-1], ("default name", "libamsize.so.0"))
+        hows = [how for how, _ in found]
+        self.assertEqual(hows, sorted(hows, key=["package copy", "find_library('amsize')",
+                                                 "default name"].index))
+
+    def test_env_is_the_only_candidate(self):
+        os.environ["AMSIZE_LIBRARY"] = "/x/libamsize.so.0"
+        self.assertEqual(_ffi._candidates(), [("AMSIZE_LIBRARY", "/x/libamsize.so.0")])
+
+
+class Prototypes(unittest.TestCase):
+    def test_every_called_function_is_declared(self):
+        # Every amsize_*( call, require("amsize_*") and the per-method
+        # names built in _core._method() must have a prototype.
+        called = {"amsize_%s_%s" % (stem, verb) for stem in ("netratio", "support", "load")
+                  for verb in ("init_", "compute")}
+        for path in glob.glob(os.path.join(PKG, "*.py")):
+            with open(path) as f:
+                src = f.read()
+            called |= set(re.findall(r"\b(amsize_\w+)\s*\(", src))
+            called |= set(re.findall(r"require\(\"(amsize_\w+)\"\)", src))
+        self.assertEqual(sorted(c for c in called if c not in _ffi.PROTOTYPES), [])
+
+    def test_declared_on_the_library(self):
+        for name, (restype, argtypes) in _ffi.PROTOTYPES.items():
+            if name in _ffi.missing:
+                continue
+            fn = getattr(_ffi.lib, name)
+            self.assertEqual(fn.restype, restype, name)
+            self.assertEqual(fn.argtypes, argtypes, name)
+
+
+if __name__ == "__main__":
+    unittest.main()
