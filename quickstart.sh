@@ -12,7 +12,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # Everything the build and the tests use, from Debian's archive.
 packages="autoconf automake libtool make gcc clang pkg-config check \
-libcsv-dev libxlsxwriter-dev unzip time python3 python3-numpy python3-pandas"
+libcsv-dev libxlsxwriter-dev unzip time python3 python3-numpy python3-pandas \
+valgrind libclang-rt-14-dev gcovr abigail-tools"
 
 say() { printf '\n=== %s\n' "$*"; }
 
@@ -87,6 +88,7 @@ run_tests() {
     say "make distcheck"
     (cd "$build" && make -j"$jobs" distcheck >/dev/null) || { echo "FAIL: distcheck"; exit 1; }
     echo "PASS: distcheck"
+    sh "$top/tests/reliability/run.sh" "$build" || exit 1
     say "summary"
     # The plain closing line CI reads: every suite above passed or we
     # would have stopped.

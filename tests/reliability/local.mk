@@ -47,3 +47,20 @@ EXTRA_DIST += \
 	tests/reliability/abi_check.sh \
 	abi/libamsize.so.0.abi \
 	abi/symbols.txt
+
+# The gate itself (tests/reliability/run.sh; quickstart.sh test runs it),
+# the bad-input table and its generator, the release checklist.
+EXTRA_DIST += \
+	tests/reliability/run.sh \
+	tests/reliability/bad_input.c \
+	tests/reliability/bad_input.sh \
+	docs/bad-input.md \
+	RELEASING.md
+reliability:
+	sh $(top_srcdir)/tests/reliability/run.sh $(abs_top_builddir)
+# run.sh asks the Makefile for the tests and the test programs it lists.
+reliability-print-TESTS:
+	@echo $(TESTS)
+reliability-print-check_PROGRAMS:
+	@echo $(check_PROGRAMS)
+.PHONY: reliability reliability-print-TESTS reliability-print-check_PROGRAMS
