@@ -17,8 +17,8 @@
 #include <string.h>
 
 /* Library bugs found by these targets and not fixed yet. Each has a
- * reproducer in tests/reliability/known_bug_roi_inf.c, run by make check as an
- * expected failure (XFAIL): when the library is fixed the reproducer
+ * reproducer, tests/reliability/known_bug_NAME.c, that make check runs as
+ * an expected failure (XFAIL): when the library is fixed the reproducer
  * passes, make check reports XPASS and fails, and the line here goes. */
 #ifndef AMSIZE_KNOWN_BUG_ROI_INF
 #define AMSIZE_KNOWN_BUG_ROI_INF 1
@@ -114,15 +114,17 @@ static inline int32_t fz_i32_small(fz *f, int32_t lo, int32_t hi)
 /* Every call returns one of the defined codes (status.h). */
 static inline void fz_check_status(amsize_status st, const amsize_error *err, int have_err)
 {
-    FZ_CHECK((int)st >= AMSIZE_OK && (int)st <= AMSIZE_E_INDEX, "undefined status %d", (int)st);
+    /* Codes are appended over time: a defined one is one strerror knows. */
+    FZ_CHECK((int)st >= AMSIZE_OK && strcmp(amsize_strerror(st), "unknown status") != 0,
+             "undefined status %d", (int)st);
     if (!have_err || st == AMSIZE_E_STRUCT_SIZE)
         return; /* a wrong err->struct_size is reported by the return alone */
     FZ_CHECK(err->status == (int32_t)st, "err.status %d but returned %d", (int)err->status,
              (int)st);
-    FZ_CHECK(err->field >= AMSIZE_FIELD_NONE && err->field <= AMSIZE_FIELD_COLUMN,
+    /* Fields are appended over time: a defined one is one with a name. */
+    FZ_CHECK(err->field >= AMSIZE_FIELD_NONE &&
+                 strcmp(amsize_field_name(err->field), "unknown") != 0,
              "undefined field %d", (int)err->field);
-    FZ_CHECK(strcmp(amsize_field_name(err->field), "unknown") != 0, "unnamed field %d",
-             (int)err->field);
     if (st == AMSIZE_OK)
         FZ_CHECK(err->index == -1 && err->field == AMSIZE_FIELD_NONE,
                  "success leaves err index %lld field %d", (long long)err->index,

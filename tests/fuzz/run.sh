@@ -100,13 +100,20 @@ run_one() {
 fail=0
 jobs=${FUZZ_JOBS:-1}
 if [ "$jobs" -gt 1 ]; then
-    pids=""
-    for t in $targets; do
-        run_one "$t" > "$out/result_$t" 2>&1 &
-        pids="$pids $!"
+    # At most $jobs targets at a time, each result printed in order.
+    set -- $targets
+    while [ $# -gt 0 ]; do
+        batch="" pids=""
+        i=0
+        while [ $# -gt 0 ] && [ $i -lt "$jobs" ]; do
+            run_one "$1" >"$out/result_$1" 2>&1 &
+            pids="$pids $!" batch="$batch $1"
+            i=$((i + 1))
+            shift
+        done
+        for p in $pids; do wait "$p" || fail=1; done
+        for t in $batch; do cat "$out/result_$t"; done
     done
-    for p in $pids; do wait "$p" || fail=1; done
-    for t in $targets; do cat "$out/result_$t"; done
 else
     for t in $targets; do run_one "$t" || fail=1; done
 fi
