@@ -152,8 +152,8 @@ static void check_total(const amsize_chart_row *t, const amsize_chart_row *rows,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fz f = {data, size};
-    amsize_segment segs[MAX_SEGS];
-    amsize_chart_row rows[MAX_SEGS + 1], before[MAX_SEGS + 1];
+    amsize_segment *segs; /* exactly nseg, on the heap, as rows */
+    amsize_chart_row *rows, *before; /* exactly nrows: ASan sees any overrun */
     amsize_chart_row total, total_before;
     amsize_model model, *mp = NULL;
     amsize_error err;
@@ -174,16 +174,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if ((shape & 0x30) == 0x30)
         nrows = nseg - 1 + (fz_u8(&f) & 1) * 2; /* one short, or one spare */
+    segs = malloc(nseg * sizeof *segs);
+    FZ_CHECK(segs != NULL, "malloc");
     for (size_t i = 0; i < nseg; i++)
         fill_segment(&segs[i], &f);
 
     /* Outputs pre-filled with a pattern, struct sizes valid. */
-    memset(rows, 0xa5, sizeof rows);
+    size_t rows_bytes = nrows * sizeof *rows;
+    rows = malloc(rows_bytes + 1); /* + 1: nrows may be 0 */
+    before = malloc(rows_bytes + 1);
+    FZ_CHECK(rows && before, "malloc");
+    memset(rows, 0xa5, rows_bytes);
     memset(&total, 0x5a, sizeof total);
-    for (size_t i = 0; i < MAX_SEGS + 1; i++)
+    for (size_t i = 0; i < nrows; i++)
         rows[i].struct_size = sizeof rows[i];
     total.struct_size = sizeof total;
-    memcpy(before, rows, sizeof rows);
+    memcpy(before, rows, rows_bytes);
     total_before = total;
     amsize_error_init(&err);
 
@@ -193,19 +199,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                             with_err ? &err : NULL, segs, nseg, mp);
     fz_check_status(st, &err, with_err);
     if (st != AMSIZE_OK) {
-        FZ_CHECK(memcmp(rows, before, sizeof rows) == 0, "failure (%d) wrote rows", (int)st);
+        FZ_CHECK(memcmp(rows, before, rows_bytes) == 0, "failure (%d) wrote rows", (int)st);
         FZ_CHECK(memcmp(&total, &total_before, sizeof total) == 0, "failure wrote the total");
         if (with_err && st != AMSIZE_E_STRUCT_SIZE)
             FZ_CHECK(err.index >= -1 && err.index < (int64_t)nseg, "err.index %lld",
                      (long long)err.index);
+        free(rows);
+        free(before);
+        free(segs);
         return 0;
     }
     FZ_CHECK(nrows >= nseg, "success with a short buffer");
     for (size_t i = 0; i < nseg; i++)
         check_row(&rows[i], &segs[i], mp, i);
-    for (size_t i = nseg; i < MAX_SEGS + 1; i++)
+    for (size_t i = nseg; i < nrows; i++)
         FZ_CHECK(memcmp(&rows[i], &before[i], sizeof rows[i]) == 0, "wrote past segs_len");
     if (with_total)
         check_total(&total, rows, nseg);
+    free(rows);
+    free(before);
+    free(segs);
     return 0;
 }
