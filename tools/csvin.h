@@ -1,0 +1,48 @@
+/* A streaming CSV reader over libcsv.
+ *
+ * Bytes go in chunk by chunk (csvin_feed), whole records come out through a
+ * callback, each with the physical line on which it starts (1-based,
+ * counting the newlines embedded in quoted fields). RFC 4180 quoting, LF or
+ * CRLF line ends and a leading UTF-8 byte order mark are handled; blank
+ * lines are skipped. Memory is bounded: a record longer than
+ * CSVIN_MAX_RECORD bytes is an error. Nothing here does I/O, so a fuzzer
+ * can drive it from a buffer.
+ */
+#ifndef AMSIZE_TOOLS_CSVIN_H
+#define AMSIZE_TOOLS_CSVIN_H
+
+#include <stddef.h>
+
+#define CSVIN_MAX_RECORD (1024 * 1024)
+
+typedef struct csvin_record {
+    size_t nfields;
+    char **fields;        /* NUL-terminated, as in the file (not trimmed) */
+    unsigned long line;   /* physical line where the record starts */
+} csvin_record;
+
+/* Called once per record; a non-zero return stops the reader, and that
+ * value comes back from csvin_feed()/csvin_finish(). */
+typedef int (*csvin_record_fn)(void *ctx, const csvin_record *rec);
+
+typedef struct csvin csvin;
+
+/* NULL when out of memory. */
+csvin *csvin_new(csvin_record_fn fn, void *ctx);
+void csvin_free(csvin *r);
+
+/* Return 0, the callback's non-zero value, or CSVIN_ERROR with a message
+ * in csvin_error(). After a non-zero return the reader is finished. */
+#define CSVIN_ERROR (-1)
+int csvin_feed(csvin *r, const void *buf, size_t len);
+/* Ends the input: delivers the last record (without a final newline). */
+int csvin_finish(csvin *r);
+
+/* The message of a CSVIN_ERROR, and the line it refers to. */
+const char *csvin_error(const csvin *r);
+unsigned long csvin_error_line(const csvin *r);
+
+/* Lines seen so far (the current physical line number). */
+unsigned long csvin_line(const csvin *r);
+
+#endif

@@ -1,0 +1,632 @@
+/* SEGMENTS.csv and ACCOUNTS.csv into segments and totals (see input.h).
+ *
+ * Both files go through one table reader: the header is matched to a list
+ * of known columns (case-insensitive, trimmed), then each record is handed
+ * over as cells in that list's order, NULL where the file lacks the column.
+ * The accounts file is streamed: rows are buffered INPUT_CHUNK_ROWS at a
+ * time and folded into the totals, so memory does not grow with the file. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvin.h"
+#include "input.h"
+#include "util.h"
+
+/* ------------------------------------------------------------ table reader */
+
+typedef struct colspec {
+    const char *name;
+    int required;
+} colspec;
+
+typedef struct reader reader;
+typedef int (*row_fn)(reader *rd, unsigned long line, char **cells);
+
+struct reader {
+    const char *label;
+    const colspec *cols;
+    size_t ncols;
+    int *map;            /* file column -> spec index, -1 when unknown */
+    size_t nfile;
+    int *present;        /* spec index -> 1 when the file has it */
+    int header_done;
+    unsigned long rows;
+    char **cells;
+    row_fn row;
+    void *ctx;
+};
+
+const char *input_label(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* Appends ", 'name'" (or "'name'" first) to a message buffer. */
+static void list_add(char *buf, size_t size, const char *name)
+{
+    size_t n = strlen(buf);
+    snprintf(buf + n, size - n, "%s'%s'", n ? ", " : "", name);
+}
+
+static int read_header(reader *rd, const csvin_record *rec)
+{
+    char unknown[512] = "", missing[512] = "";
+    rd->header_done = 1;
+    rd->nfile = rec->nfields;
+    rd->map = xcalloc(rec->nfields, sizeof *rd->map);
+    for (size_t j = 0; j < rec->nfields; j++) {
+        const char *name = trim(rec->fields[j]);
+        rd->map[j] = -1;
+        for (size_t k = 0; k < rd->ncols; k++) {
+            if (ascii_casecmp(name, rd->cols[k].name) != 0)
+                continue;
+            if (rd->present[k]) {
+                msg_error("%s:%lu: column '%s' appears twice in the header: keep one of them",
+                          rd->label, rec->line, rd->cols[k].name);
+                return EXIT_DATAERR;
+            }
+            rd->present[k] = 1;
+            rd->map[j] = (int)k;
+        }
+        if (rd->map[j] < 0)
+            list_add(unknown, sizeof unknown, name);
+    }
+    for (size_t k = 0; k < rd->ncols; k++)
+        if (rd->cols[k].required && !rd->present[k])
+            list_add(missing, sizeof missing, rd->cols[k].name);
+    if (missing[0]) {
+        msg_error("%s:%lu: missing required column(s) %s: add them to the header line",
+                  rd->label, rec->line, missing);
+        return EXIT_DATAERR;
+    }
+    if (unknown[0])
+        msg_warn("%s:%lu: ignoring unknown column(s) %s", rd->label, rec->line, unknown);
+    return 0;
+}
+
+static int on_record(void *p, const csvin_record *rec)
+{
+    reader *rd = p;
+    if (!rd->header_done)
+        return read_header(rd, rec);
+    if (rec->nfields != rd->nfile) {
+        msg_error("%s:%lu: the record has %zu field(s) but the header has %zu: check for a "
+                  "missing or extra comma, and quote values that contain commas",
+                  rd->label, rec->line, rec->nfields, rd->nfile);
+        return EXIT_DATAERR;
+    }
+    for (size_t k = 0; k < rd->ncols; k++)
+        rd->cells[k] = NULL;
+    for (size_t j = 0; j < rd->nfile; j++)
+        if (rd->map[j] >= 0)
+            rd->cells[rd->map[j]] = trim(rec->fields[j]);
+    rd->rows++;
+    return rd->row(rd, rec->line, rd->cells);
+}
+
+static void names_list(char *buf, size_t size, const colspec *cols, size_t n, int required)
+{
+    buf[0] = '\0';
+    for (size_t k = 0; k < n; k++)
+        if (cols[k].required || !required)
+            list_add(buf, size, cols[k].name);
+}
+
+/* Reads a whole file (or standard input) through the reader. */
+static int read_table(reader *rd, const char *path)
+{
+    static char chunk[64 * 1024];
+    int fd = 0, rc = 0;
+    csvin *cr;
+
+    rd->label = input_label(path);
+    rd->present = xcalloc(rd->ncols, sizeof *rd->present);
+    rd->cells = xcalloc(rd->ncols, sizeof *rd->cells);
+    if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
+        msg_error("cannot open %s: %s", path, strerror(errno));
+        return EXIT_NOINPUT;
+    }
+    if (!(cr = csvin_new(on_record, rd))) {
+        msg_error("out of memory");
+        exit(EXIT_SOFTWARE);
+    }
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            msg_error("cannot read %s: %s", rd->label, strerror(errno));
+            rc = EXIT_NOINPUT;
+            break;
+        }
+        rc = n > 0 ? csvin_feed(cr, chunk, (size_t)n) : csvin_finish(cr);
+        if (rc || n == 0)
+            break;
+    }
+    if (rc == CSVIN_ERROR) {
+        msg_error("%s:%lu: %s", rd->label, csvin_error_line(cr), csvin_error(cr));
+        rc = EXIT_DATAERR;
+    }
+    if (rc == 0 && !rd->header_done) {
+        char cols[512];
+        names_list(cols, sizeof cols, rd->cols, rd->ncols, 1);
+        msg_error("%s: the file is empty: it needs a header line naming at least the "
+                  "columns %s", rd->label, cols);
+        rc = EXIT_DATAERR;
+    } else if (rc == 0 && rd->rows == 0) {
+        msg_error("%s:%lu: no data rows after the header: add at least one row",
+                  rd->label, csvin_line(cr));
+        rc = EXIT_DATAERR;
+    }
+    csvin_free(cr);
+    if (fd > 0)
+        close(fd);
+    return rc;
+}
+
+static void reader_free(reader *rd)
+{
+    free(rd->map);
+    free(rd->present);
+    free(rd->cells);
+}
+
+/* ------------------------------------------------------------------ cells */
+
+/* Parses a cell into *out. An empty cell is an error only when required;
+ * otherwise it returns 1 and leaves *out alone ("use the default"). */
+static int parse_number(const char *label, unsigned long line, const char *col,
+                        const char *cell, int required, double *out)
+{
+    if (!cell || !*cell) {
+        if (!required)
+            return 1;
+        msg_error("%s:%lu: column '%s' is empty: it is required, give a number", label, line,
+                  col);
+        return -EXIT_DATAERR;
+    }
+    if (!is_decimal(cell)) {
+        msg_error("%s:%lu: column '%s': '%s' is not a number: write plain decimal digits "
+                  "(no currency sign, thousands separator, unit, hex, inf or nan), "
+                  "e.g. 1500000 or 1.5e6",
+                  label, line, col, cell);
+        return -EXIT_DATAERR;
+    }
+    errno = 0;
+    double v = strtod(cell, NULL);
+    if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1)) {
+        msg_error("%s:%lu: column '%s': '%s' is too large to be a number", label, line, col,
+                  cell);
+        return -EXIT_DATAERR;
+    }
+    *out = v;
+    return 0;
+}
+
+/* As parse_number, for whole-number columns. */
+static int parse_whole(const char *label, unsigned long line, const char *col,
+                       const char *cell, int required, double lo, double hi, double *out)
+{
+    double v;
+    int rc = parse_number(label, line, col, cell, required, &v);
+    if (rc)
+        return rc;
+    if (v != floor(v) || v < lo || v > hi) {
+        msg_error("%s:%lu: column '%s': '%s' must be a whole number from %.0f to %.0f",
+                  label, line, col, cell, lo, hi);
+        return -EXIT_DATAERR;
+    }
+    *out = v;
+    return 0;
+}
+
+/* 0/1/true/false/yes/no, any case; empty is 0. */
+static int parse_flag(const char *label, unsigned long line, const char *cell, uint8_t *out)
+{
+    static const char *const yes[] = {"1", "true", "yes"}, *const no[] = {"0", "false", "no"};
+    if (!cell || !*cell) {
+        *out = 0;
+        return 0;
+    }
+    for (size_t i = 0; i < 3; i++) {
+        if (ascii_casecmp(cell, yes[i]) == 0) {
+            *out = 1;
+            return 0;
+        }
+        if (ascii_casecmp(cell, no[i]) == 0) {
+            *out = 0;
+            return 0;
+        }
+    }
+    msg_error("%s:%lu: column 'am_covered': '%s' is not a yes/no value: write 1, 0, true, "
+              "false, yes, no, or leave it empty for 0",
+              label, line, cell);
+    return -EXIT_DATAERR;
+}
+
+/* --------------------------------------------------------- segment index */
+
+static uint64_t hash_name(const char *s)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
+static size_t *slot_of(const input *in, const char *name)
+{
+    size_t mask = in->index_cap - 1;
+    for (size_t i = (size_t)hash_name(name) & mask;; i = (i + 1) & mask) {
+        size_t *slot = &in->index[i];
+        if (*slot == SIZE_MAX || strcmp(in->names[*slot], name) == 0)
+            return slot;
+    }
+}
+
+long input_find(const input *in, const char *name)
+{
+    if (!in->index_cap)
+        return -1;
+    size_t s = *slot_of(in, name);
+    return s == SIZE_MAX ? -1 : (long)s;
+}
+
+/* Adds segment in->nsegs - 1 to the index, growing it to stay half empty. */
+static void index_add(input *in)
+{
+    if (2 * in->nsegs > in->index_cap) {
+        free(in->index);
+        in->index_cap = in->index_cap ? 2 * in->index_cap : 16;
+        in->index = xmalloc(in->index_cap * sizeof *in->index);
+        for (size_t i = 0; i < in->index_cap; i++)
+            in->index[i] = SIZE_MAX;
+        for (size_t i = 0; i + 1 < in->nsegs; i++)
+            *slot_of(in, in->names[i]) = i;
+    }
+    *slot_of(in, in->names[in->nsegs - 1]) = in->nsegs - 1;
+}
+
+/* ---------------------------------------------------------- segments.csv */
+
+enum {
+    S_SEGMENT, S_PRODUCTIVITY, S_COST, S_MAX_LOAD, S_SUPPORT, S_ATTRIBUTION, S_MARGIN,
+    S_COVERAGE, S_GROWTH, S_ACCOUNTS, S_WEIGHTED, S_BOOK, S_UPSELL, S_CROSS_SELL, S_CHURN,
+    S_NCOLS,
+    S_FIRST_AGGREGATE = S_ACCOUNTS
+};
+
+static const colspec seg_cols[S_NCOLS] = {
+    {"segment", 1}, {"am_productivity", 1}, {"am_cost", 1}, {"max_load", 1},
+    {"support_rating", 0}, {"churn_attribution", 0}, {"gross_margin", 0},
+    {"cost_coverage", 0}, {"growth_per_account", 0}, {"accounts", 0},
+    {"weighted_accounts", 0}, {"book", 0}, {"upsell", 0}, {"cross_sell", 0}, {"churn", 0},
+};
+
+typedef struct seg_ctx {
+    input *in;
+    int with_accounts;
+    size_t cap;
+} seg_ctx;
+
+static double *seg_double(amsize_segment *s, int col)
+{
+    switch (col) {
+    case S_PRODUCTIVITY: return &s->am_productivity;
+    case S_COST: return &s->am_cost;
+    case S_MAX_LOAD: return &s->max_load;
+    case S_ATTRIBUTION: return &s->churn_attribution;
+    case S_MARGIN: return &s->gross_margin;
+    case S_COVERAGE: return &s->cost_coverage;
+    case S_GROWTH: return &s->growth_per_account;
+    case S_WEIGHTED: return &s->weighted_accounts;
+    case S_BOOK: return &s->book;
+    case S_UPSELL: return &s->upsell;
+    case S_CROSS_SELL: return &s->cross_sell;
+    case S_CHURN: return &s->churn;
+    default: return NULL;
+    }
+}
+
+static int seg_row(reader *rd, unsigned long line, char **c)
+{
+    seg_ctx *sc = rd->ctx;
+    input *in = sc->in;
+    const char *name = c[S_SEGMENT];
+    amsize_segment seg;
+    double v;
+    int rc;
+
+    if (!*name) {
+        msg_error("%s:%lu: column 'segment' is empty: give every segment a name", rd->label,
+                  line);
+        return EXIT_DATAERR;
+    }
+    long dup = input_find(in, name);
+    if (dup >= 0) {
+        msg_error("%s:%lu: segment '%s' appears twice (first on line %lu): segment names "
+                  "must be unique",
+                  rd->label, line, name, in->lines[dup]);
+        return EXIT_DATAERR;
+    }
+    amsize_segment_init(&seg, 1);
+    size_t last = sc->with_accounts ? S_FIRST_AGGREGATE : S_NCOLS;
+    for (size_t k = 1; k < last; k++) {
+        double *field = seg_double(&seg, (int)k);
+        if (k == S_SUPPORT) {
+            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, -2147483647.0,
+                             2147483647.0, &v);
+            if (rc == 0)
+                seg.support_rating = (int32_t)v;
+        } else if (k == S_ACCOUNTS) {
+            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, -9007199254740992.0,
+                             9007199254740992.0, &v);
+            if (rc == 0)
+                seg.accounts = (int64_t)v;
+        } else {
+            rc = parse_number(rd->label, line, seg_cols[k].name, c[k], seg_cols[k].required,
+                              field);
+            if (rc == 0 && k == S_WEIGHTED)
+                seg.has_weighted_accounts = 1;
+            if (rc == 0 && k == S_GROWTH)
+                seg.has_growth_per_account = 1;
+        }
+        if (rc < 0)
+            return -rc;
+    }
+    if (in->nsegs == sc->cap) {
+        sc->cap = sc->cap ? 2 * sc->cap : 8;
+        in->segs = xrealloc(in->segs, sc->cap * sizeof *in->segs);
+        in->names = xrealloc(in->names, sc->cap * sizeof *in->names);
+        in->lines = xrealloc(in->lines, sc->cap * sizeof *in->lines);
+    }
+    in->segs[in->nsegs] = seg;
+    in->names[in->nsegs] = xstrdup(name);
+    in->lines[in->nsegs] = line;
+    in->nsegs++;
+    index_add(in);
+    return 0;
+}
+
+void input_init(input *in)
+{
+    memset(in, 0, sizeof *in);
+}
+
+void input_free(input *in)
+{
+    for (size_t i = 0; i < in->nsegs; i++)
+        free(in->names[i]);
+    free(in->names);
+    free(in->segs);
+    free(in->lines);
+    free(in->totals);
+    free(in->rows_per_seg);
+    free(in->index);
+    memset(in, 0, sizeof *in);
+}
+
+int input_read_segments(input *in, const char *path, int with_accounts)
+{
+    seg_ctx sc = {in, with_accounts, 0};
+    reader rd = {0};
+    rd.cols = seg_cols;
+    rd.ncols = S_NCOLS;
+    rd.row = seg_row;
+    rd.ctx = &sc;
+    in->seg_path = path;
+    int rc = read_table(&rd, path);
+    if (rc == 0 && with_accounts) {
+        char agg[256] = "";
+        for (size_t k = S_FIRST_AGGREGATE; k < S_NCOLS; k++)
+            if (rd.present[k])
+                list_add(agg, sizeof agg, seg_cols[k].name);
+        if (agg[0])
+            msg_warn("%s: ignoring the aggregate column(s) %s: --accounts supplies them",
+                     rd.label, agg);
+    }
+    if (rc == 0 && in->verbose)
+        fprintf(stderr, "amsize: %s: %zu segment(s)\n", rd.label, in->nsegs);
+    reader_free(&rd);
+    return rc;
+}
+
+/* ---------------------------------------------------------- accounts.csv */
+
+enum { A_ID, A_SEGMENT, A_ARR, A_UPSELL, A_CROSS_SELL, A_CHURN, A_WEIGHT, A_COVERED, A_NCOLS };
+
+static const colspec acc_cols[A_NCOLS] = {
+    {"account_id", 1}, {"segment", 1}, {"arr", 1}, {"upsell", 1}, {"cross_sell", 1},
+    {"churn", 1}, {"service_weight", 0}, {"am_covered", 0},
+};
+
+/* One chunk of account rows, in the columns amsize_totals_add() takes. */
+typedef struct acc_ctx {
+    input *in;
+    const char *label;
+    size_t n;
+    int32_t segment[INPUT_CHUNK_ROWS];
+    double arr[INPUT_CHUNK_ROWS], upsell[INPUT_CHUNK_ROWS], cross_sell[INPUT_CHUNK_ROWS],
+        churn[INPUT_CHUNK_ROWS], weight[INPUT_CHUNK_ROWS];
+    uint8_t covered[INPUT_CHUNK_ROWS];
+    unsigned long line[INPUT_CHUNK_ROWS];
+} acc_ctx;
+
+static int flush_accounts(acc_ctx *ac)
+{
+    input *in = ac->in;
+    amsize_error err;
+    amsize_error_init(&err);
+    if (ac->n == 0)
+        return 0;
+    amsize_status st = amsize_totals_add(in->totals, in->nsegs, &err, ac->segment, ac->n,
+                                         ac->arr, ac->upsell, ac->cross_sell, ac->churn,
+                                         ac->weight, ac->covered);
+    if (st != AMSIZE_OK) {
+        size_t i = err.index >= 0 && (size_t)err.index < ac->n ? (size_t)err.index : 0;
+        const double *col = NULL;
+        switch (err.field) {
+        case AMSIZE_FIELD_ARR: col = ac->arr; break;
+        case AMSIZE_FIELD_UPSELL: col = ac->upsell; break;
+        case AMSIZE_FIELD_CROSS_SELL: col = ac->cross_sell; break;
+        case AMSIZE_FIELD_CHURN: col = ac->churn; break;
+        case AMSIZE_FIELD_SERVICE_WEIGHT: col = ac->weight; break;
+        default: break;
+        }
+        if (col)
+            msg_error("%s:%lu: column '%s', value %.17g: %s: fix this cell", ac->label,
+                      ac->line[i], amsize_field_name(err.field), col[i], amsize_strerror(st));
+        else
+            msg_error("%s:%lu: column '%s': %s", ac->label, ac->line[i],
+                      amsize_field_name(err.field), amsize_strerror(st));
+        return EXIT_DATAERR;
+    }
+    for (size_t i = 0; i < ac->n; i++)
+        in->rows_per_seg[ac->segment[i]]++;
+    in->account_rows += ac->n;
+    ac->n = 0;
+    return 0;
+}
+
+static int acc_row(reader *rd, unsigned long line, char **c)
+{
+    acc_ctx *ac = rd->ctx;
+    input *in = ac->in;
+    size_t i = ac->n;
+    int rc;
+
+    if (!*c[A_ID]) {
+        msg_error("%s:%lu: column 'account_id' is empty: give every account an id",
+                  rd->label, line);
+        return EXIT_DATAERR;
+    }
+    long s = input_find(in, c[A_SEGMENT]);
+    if (s < 0) {
+        msg_error("%s:%lu: column 'segment': segment '%s' is not in %s: add it there or fix "
+                  "the name (names must match exactly)",
+                  rd->label, line, c[A_SEGMENT], input_label(in->seg_path));
+        return EXIT_DATAERR;
+    }
+    ac->segment[i] = (int32_t)s;
+    ac->line[i] = line;
+    if ((rc = parse_number(rd->label, line, "arr", c[A_ARR], 1, &ac->arr[i])) ||
+        (rc = parse_number(rd->label, line, "upsell", c[A_UPSELL], 1, &ac->upsell[i])) ||
+        (rc = parse_number(rd->label, line, "cross_sell", c[A_CROSS_SELL], 1,
+                           &ac->cross_sell[i])) ||
+        (rc = parse_number(rd->label, line, "churn", c[A_CHURN], 1, &ac->churn[i])))
+        return -rc;
+    ac->weight[i] = 1.0;
+    if ((rc = parse_number(rd->label, line, "service_weight", c[A_WEIGHT], 0,
+                           &ac->weight[i])) < 0 ||
+        (rc = parse_flag(rd->label, line, c[A_COVERED], &ac->covered[i])) < 0)
+        return -rc;
+    if (++ac->n == INPUT_CHUNK_ROWS)
+        return flush_accounts(ac);
+    return 0;
+}
+
+int input_read_accounts(input *in, const char *path)
+{
+    acc_ctx *ac = xcalloc(1, sizeof *ac);
+    reader rd = {0};
+    amsize_error err;
+    int rc;
+
+    in->acc_path = path;
+    in->totals = xcalloc(in->nsegs, sizeof *in->totals);
+    in->rows_per_seg = xcalloc(in->nsegs, sizeof *in->rows_per_seg);
+    amsize_totals_init(in->totals, in->nsegs);
+    ac->in = in;
+    ac->label = input_label(path);
+    rd.cols = acc_cols;
+    rd.ncols = A_NCOLS;
+    rd.row = acc_row;
+    rd.ctx = ac;
+    rc = read_table(&rd, path);
+    if (rc == 0)
+        rc = flush_accounts(ac);
+    amsize_error_init(&err);
+    for (size_t i = 0; rc == 0 && i < in->nsegs; i++) {
+        if (amsize_totals_segment(&in->segs[i], &err, &in->totals[i], AMSIZE_PART_ALL) !=
+            AMSIZE_OK) {
+            msg_error("internal error: amsize_totals_segment: %s", amsize_strerror(err.status));
+            rc = EXIT_SOFTWARE;
+        }
+    }
+    reader_free(&rd);
+    free(ac);
+    return rc;
+}
+
+/* ------------------------------------------------------ library failures */
+
+/* The SEGMENTS.csv column behind a library field, or -1. */
+static int seg_column(int32_t field)
+{
+    switch (field) {
+    case AMSIZE_FIELD_SUPPORT_RATING: return S_SUPPORT;
+    case AMSIZE_FIELD_ACCOUNTS: return S_ACCOUNTS;
+    case AMSIZE_FIELD_WEIGHTED_ACCOUNTS: return S_WEIGHTED;
+    case AMSIZE_FIELD_BOOK: return S_BOOK;
+    case AMSIZE_FIELD_UPSELL: return S_UPSELL;
+    case AMSIZE_FIELD_CROSS_SELL: return S_CROSS_SELL;
+    case AMSIZE_FIELD_CHURN: return S_CHURN;
+    case AMSIZE_FIELD_CHURN_ATTRIBUTION: return S_ATTRIBUTION;
+    case AMSIZE_FIELD_AM_PRODUCTIVITY: return S_PRODUCTIVITY;
+    case AMSIZE_FIELD_AM_COST: return S_COST;
+    case AMSIZE_FIELD_GROSS_MARGIN: return S_MARGIN;
+    case AMSIZE_FIELD_COST_COVERAGE: return S_COVERAGE;
+    case AMSIZE_FIELD_GROWTH_PER_ACCOUNT: return S_GROWTH;
+    case AMSIZE_FIELD_MAX_LOAD: return S_MAX_LOAD;
+    default: return -1;
+    }
+}
+
+void input_report_chart_error(const input *in, const amsize_error *err,
+                              const amsize_model *model)
+{
+    const char *what = amsize_strerror(err->status);
+    const char *field = amsize_field_name(err->field);
+    const char *label = input_label(in->seg_path);
+    int col = seg_column(err->field);
+    (void)model;
+
+    if (err->field >= AMSIZE_FIELD_SELLING_TIME_1 && err->field <= AMSIZE_FIELD_RATING_MEDIUM) {
+        msg_error("model parameter %s: %s: fix --selling-time or --rating-thresholds", field,
+                  what);
+        return;
+    }
+    if (err->index < 0 || (size_t)err->index >= in->nsegs) {
+        msg_error("the TOTAL row: %s: %s (too many or too large segments)", field, what);
+        return;
+    }
+    size_t i = (size_t)err->index;
+    const amsize_segment *s = &in->segs[i];
+    char value[64] = "";
+    if (col == S_SUPPORT)
+        snprintf(value, sizeof value, ", value %d", (int)s->support_rating);
+    else if (col == S_ACCOUNTS)
+        snprintf(value, sizeof value, ", value %lld", (long long)s->accounts);
+    else if (col >= 0) {
+        amsize_segment copy = *s;
+        snprintf(value, sizeof value, ", value %.17g", *seg_double(&copy, col));
+    }
+    if (col >= S_FIRST_AGGREGATE && in->acc_path)
+        msg_error("%s:%lu: segment '%s': '%s' summed from %s%s: %s", label, in->lines[i],
+                  in->names[i], field, input_label(in->acc_path), value, what);
+    else if (col >= 0)
+        msg_error("%s:%lu: segment '%s', column '%s'%s: %s: fix this cell", label,
+                  in->lines[i], in->names[i], field, value, what);
+    else
+        msg_error("%s:%lu: segment '%s': the computed %s: %s: check the segment's inputs",
+                  label, in->lines[i], in->names[i], field, what);
+}

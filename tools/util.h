@@ -1,0 +1,43 @@
+/* Messages and exit statuses shared by the amsize command's files. */
+#ifndef AMSIZE_TOOLS_UTIL_H
+#define AMSIZE_TOOLS_UTIL_H
+
+/* sysexits.h values, spelled out so the command builds without it. */
+#define EXIT_USAGE 64     /* EX_USAGE: bad command line */
+#define EXIT_DATAERR 65   /* EX_DATAERR: bad input data */
+#define EXIT_NOINPUT 66   /* EX_NOINPUT: an input cannot be opened or read */
+#define EXIT_SOFTWARE 70  /* EX_SOFTWARE: internal error (out of memory) */
+#define EXIT_CANTCREAT 73 /* EX_CANTCREAT: the output cannot be created */
+#define EXIT_IOERR 74     /* EX_IOERR: writing the output failed */
+
+#if defined(__GNUC__)
+#define AMSIZE_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define AMSIZE_PRINTF(a, b)
+/* 1 when s is a plain decimal number: optional sign, digits with an
+ * optional point, optional exponent. No hex, inf, nan, spaces or units. */
+int is_decimal(const char *s);
+
+#endif
+
+/* "amsize: " + message + newline on stderr. */
+void msg_error(const char *fmt, ...) AMSIZE_PRINTF(1, 2);
+void msg_warn(const char *fmt, ...) AMSIZE_PRINTF(1, 2);
+
+/* malloc/calloc/realloc that exit with EXIT_SOFTWARE on failure. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* Case-insensitive ASCII comparison. */
+int ascii_casecmp(const char *a, const char *b);
+
+/* Trims spaces and tabs at both ends, in place; returns the start. */
+char *trim(char *s);
+
+/* 1 when s is a plain decimal number: optional sign, digits with an
+ * optional point, optional exponent. No hex, inf, nan, spaces or units. */
+int is_decimal(const char *s);
+
+#endif

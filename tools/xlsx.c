@@ -1,0 +1,180 @@
+/* The chart as an Excel workbook (see xlsx.h). */
+#include <config.h>
+
+#include <string.h>
+
+#include <xlsxwriter.h>
+
+#include "util.h"
+#include "xlsx.h"
+
+typedef struct formats {
+    lxw_format *header, *money, *pct, *count, *decimal, *ratio, *total;
+} formats;
+
+static lxw_format *number_format(const formats *f, unit u, cell_kind kind)
+{
+    switch (u) {
+    case UNIT_MONEY: return f->money;
+    case UNIT_PCT: return f->pct;
+    case UNIT_RATIO: return f->ratio;
+    case UNIT_COUNT: return kind == CELL_INT ? f->count : f->decimal;
+    default: return NULL;
+    }
+}
+
+static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cell *c,
+                       unit u, const formats *f)
+{
+    char flags[128];
+    switch (c->kind) {
+    case CELL_EMPTY: break;
+    case CELL_STR: worksheet_write_string(ws, row, col, c->s, NULL); break;
+    case CELL_INT:
+        worksheet_write_number(ws, row, col, (double)c->i, number_format(f, u, c->kind));
+        break;
+    case CELL_NUM: worksheet_write_number(ws, row, col, c->d, number_format(f, u, c->kind)); break;
+    case CELL_BOOL: worksheet_write_boolean(ws, row, col, (int)c->i, NULL); break;
+    case CELL_FLAGS:
+        flags[0] = '\0';
+        for (uint32_t bit = 1; bit <= AMSIZE_FLAG_ALL; bit <<= 1)
+            if (c->flags & bit)
+                snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "%s%s",
+                         flags[0] ? "|" : "", amsize_flag_name(bit));
+        if (flags[0])
+            worksheet_write_string(ws, row, col, flags, NULL);
+        break;
+    }
+}
+
+static void chart_sheet(lxw_workbook *wb, const report *r, const formats *f)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Sizing chart");
+    size_t nseg = r->has_total ? r->nrows - 1 : r->nrows;
+    int hc[4] = {-1, -1, -1, -1}; /* headcount, hc_floor, hc_demand, hc_ceiling */
+    static const char *const hc_names[4] = {"headcount", "hc_floor", "hc_demand",
+                                            "hc_ceiling"};
+
+    for (size_t k = 0; k < r->ncols; k++) {
+        unit u = r->cols[k].unit;
+        worksheet_write_string(ws, 0, (lxw_col_t)k, r->cols[k].name, f->header);
+        double w = strlen(r->cols[k].name) + 2.0;
+        if (u == UNIT_MONEY && w < 15)
+            w = 15;
+        if (k == 0 || r->cols[k].unit == UNIT_TEXT)
+            w = w < 16 ? 16 : w;
+        worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, w, NULL);
+        for (int j = 0; j < 4; j++)
+            if (strcmp(r->cols[k].name, hc_names[j]) == 0)
+                hc[j] = (int)k;
+    }
+    worksheet_freeze_panes(ws, 1, 1);
+    for (size_t i = 0; i < r->nrows; i++)
+        for (size_t k = 0; k < r->ncols; k++) {
+            cell c;
+            report_cell(r, i, k, &c);
+            write_cell(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, &c, r->cols[k].unit, f);
+        }
+    if (r->has_total)
+        worksheet_set_row(ws, (lxw_row_t)r->nrows, LXW_DEF_ROW_HEIGHT, f->total);
+
+    lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
+    chart_title_set_name(chart, "AM headcount per segment");
+    for (int j = 0; j < 4; j++) {
+        if (hc[j] < 0)
+            continue;
+        lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+        chart_series_set_categories(s, "Sizing chart", 1, 0, (lxw_row_t)nseg, 0);
+        chart_series_set_values(s, "Sizing chart", 1, (lxw_col_t)hc[j], (lxw_row_t)nseg,
+                                (lxw_col_t)hc[j]);
+        chart_series_set_name(s, hc_names[j]);
+    }
+    chart_axis_set_name(chart->x_axis, "Segment");
+    chart_axis_set_name(chart->y_axis, "Account Managers");
+    worksheet_insert_chart(ws, (lxw_row_t)(r->nrows + 3), 0, chart);
+}
+
+static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *m,
+                         const formats *f)
+{
+    static const char *const head[] = {
+        "segment", "support_rating", "accounts", "weighted_accounts", "book", "upsell",
+        "cross_sell", "churn", "churn_attribution", "am_productivity", "am_cost",
+        "gross_margin", "cost_coverage", "growth_per_account", "max_load",
+    };
+    const size_t nhead = sizeof head / sizeof head[0];
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Inputs");
+
+    for (size_t k = 0; k < nhead; k++) {
+        worksheet_write_string(ws, 0, (lxw_col_t)k, head[k], f->header);
+        worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, strlen(head[k]) + 4.0, NULL);
+    }
+    worksheet_freeze_panes(ws, 1, 1);
+    for (size_t i = 0; i < in->nsegs; i++) {
+        const amsize_segment *s = &in->segs[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        double w = s->has_weighted_accounts ? s->weighted_accounts : (double)s->accounts;
+        worksheet_write_string(ws, row, 0, in->names[i], NULL);
+        worksheet_write_number(ws, row, 1, s->support_rating, NULL);
+        worksheet_write_number(ws, row, 2, (double)s->accounts, f->count);
+        worksheet_write_number(ws, row, 3, w, f->decimal);
+        worksheet_write_number(ws, row, 4, s->book, f->money);
+        worksheet_write_number(ws, row, 5, s->upsell, f->money);
+        worksheet_write_number(ws, row, 6, s->cross_sell, f->money);
+        worksheet_write_number(ws, row, 7, s->churn, f->money);
+        worksheet_write_number(ws, row, 8, s->churn_attribution, f->pct);
+        worksheet_write_number(ws, row, 9, s->am_productivity, f->money);
+        worksheet_write_number(ws, row, 10, s->am_cost, f->money);
+        worksheet_write_number(ws, row, 11, s->gross_margin, f->pct);
+        worksheet_write_number(ws, row, 12, s->cost_coverage, f->ratio);
+        if (s->has_growth_per_account)
+            worksheet_write_number(ws, row, 13, s->growth_per_account, f->money);
+        worksheet_write_number(ws, row, 14, s->max_load, f->decimal);
+    }
+    lxw_row_t row = (lxw_row_t)(in->nsegs + 3);
+    worksheet_write_string(ws, row++, 0, "Model parameters", f->header);
+    for (int j = 0; j < 5; j++) {
+        char name[32];
+        snprintf(name, sizeof name, "selling_time[%d]", j + 1);
+        worksheet_write_string(ws, row, 0, name, NULL);
+        worksheet_write_number(ws, row++, 1, m->selling_time[j], f->pct);
+    }
+    worksheet_write_string(ws, row, 0, "rating_high", NULL);
+    worksheet_write_number(ws, row++, 1, m->rating_high, f->pct);
+    worksheet_write_string(ws, row, 0, "rating_medium", NULL);
+    worksheet_write_number(ws, row, 1, m->rating_medium, f->pct);
+}
+
+int write_xlsx(const char *path, const char *label, const report *r, const input *in)
+{
+    lxw_workbook *wb = workbook_new(path);
+    formats f;
+    if (!wb) {
+        msg_error("cannot create %s", label);
+        return EXIT_CANTCREAT;
+    }
+    f.header = workbook_add_format(wb);
+    format_set_bold(f.header);
+    format_set_bottom(f.header, LXW_BORDER_THIN);
+    f.money = workbook_add_format(wb);
+    format_set_num_format(f.money, "$#,##0");
+    f.pct = workbook_add_format(wb);
+    format_set_num_format(f.pct, "0.0%");
+    f.count = workbook_add_format(wb);
+    format_set_num_format(f.count, "#,##0");
+    f.decimal = workbook_add_format(wb);
+    format_set_num_format(f.decimal, "#,##0.0");
+    f.ratio = workbook_add_format(wb);
+    format_set_num_format(f.ratio, "0.00");
+    f.total = workbook_add_format(wb);
+    format_set_bold(f.total);
+
+    chart_sheet(wb, r, &f);
+    inputs_sheet(wb, in, r->model, &f);
+    lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR) {
+        msg_error("cannot write %s: %s", label, lxw_strerror(e));
+        return EXIT_IOERR;
+    }
+    return 0;
+}
