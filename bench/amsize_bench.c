@@ -39,7 +39,8 @@ static struct {
     int segments;
     size_t chunk;
     int do_totals, do_chart, do_scalar;
-} opt = {{100000, 1000000, 10000000}, 3, 10000000, 7, 42, 4, 4096, 1, 1, 1};
+    long long scalar_calls, chart_max;
+} opt = {{100000, 1000000, 10000000}, 3, 10000000, 7, 42, 4, 4096, 1, 1, 1, 2000000, 100000};
 
 static volatile double sink; /* keeps results observable */
 
@@ -237,6 +238,52 @@ static void bench_totals(void)
     free(p);
 }
 
+/* Writes the same accounts as CSV files for the command (workload 2), when
+ * the project's generator (amsize-gen) is not built: DIR/accounts.csv and
+ * DIR/segments.csv. */
+static const char *segment_name(int s, char *buf, size_t size)
+{
+    static const char *const names[] = {"Enterprise", "Mid-Market", "SMB", "Startup"};
+    if (opt.segments <= 4)
+        return names[s];
+    snprintf(buf, size, "Segment %d", s);
+    return buf;
+}
+
+static void write_csv(const char *dir, long long size)
+{
+    char path[4096], name[32];
+    columns c;
+    FILE *f;
+
+    snprintf(path, sizeof path, "%s/segments.csv", dir);
+    if (!(f = fopen(path, "w")))
+        goto fail;
+    fprintf(f, "segment,support_rating,churn_attribution,am_productivity,am_cost,max_load\n");
+    for (int s = 0; s < opt.segments; s++) {
+        fprintf(f, "%s,%d,%.2f,%.0f,%.0f,%.0f\n", segment_name(s, name, sizeof name),
+                1 + (s + 2) % 5, 1.0 - 0.1 * s, 1.2e6, 1.5e5, 20.0 * pow(5.0, s));
+    }
+    if (fclose(f))
+        goto fail;
+    columns_make(&c, (size_t)size);
+    snprintf(path, sizeof path, "%s/accounts.csv", dir);
+    if (!(f = fopen(path, "w")))
+        goto fail;
+    fprintf(f, "account_id,segment,arr,upsell,cross_sell,churn,service_weight,am_covered\n");
+    for (size_t i = 0; i < c.rows; i++)
+        fprintf(f, "A%09zu,%s,%.2f,%.2f,%.2f,%.2f,%g,%d\n", i,
+                segment_name(c.segment[i], name, sizeof name), c.arr[i], c.upsell[i],
+                c.cross_sell[i], c.churn[i], c.weight[i], c.covered[i]);
+    if (fclose(f))
+        goto fail;
+    columns_free(&c);
+    return;
+fail:
+    fprintf(stderr, "amsize-bench: cannot write %s: %s\n", path, strerror(errno));
+    exit(1);
+}
+
 /* ------------------------------------------------------------- chart */
 
 static void bench_chart(void)
@@ -244,6 +291,8 @@ static void bench_chart(void)
     static const long long counts[] = {10, 1000, 100000};
     for (size_t ci = 0; ci < sizeof counts / sizeof counts[0]; ci++) {
         size_t n = (size_t)counts[ci];
+        if (counts[ci] > opt.chart_max)
+            break;
         amsize_segment *segs = xmalloc(n * sizeof *segs);
         amsize_chart_row *rows = xmalloc(n * sizeof *rows);
         amsize_chart_row total;
@@ -345,7 +394,7 @@ static const struct {
 
 static void bench_scalar(void)
 {
-    const long calls = 2000000;
+    const long calls = (long)opt.scalar_calls;
     rng_state = opt.seed;
     for (int i = 0; i < NIN; i++) {
         in_a[i] = 1e6 * (1 + 9 * rng_unit());      /* money: NR, upsell */
@@ -388,13 +437,17 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: amsize-bench [--workloads totals,chart,scalar] [--sizes N,N,...]\n"
                "                    [--max-size N] [--reps R] [--seed S] [--segments K]\n"
-               "                    [--chunk ROWS] [--info]\n"
+               "                    [--chunk ROWS] [--scalar-calls N] [--chart-max SEGMENTS]\n"
+               "       amsize-bench --write-csv DIR --accounts N [--seed S] [--segments K]\n"
                "Prints one CSV line per timed sample: "
                "workload,case,method,size,rep,seconds,items\n");
 }
 
 int main(int argc, char **argv)
 {
+    const char *csv_dir = NULL;
+    long long csv_rows = 0;
+
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -414,6 +467,10 @@ int main(int argc, char **argv)
                  t = strtok_r(NULL, ",", &save))
                 opt.sizes[opt.nsizes++] = parse_ll(t, "--sizes");
             free(copy);
+        } else if (!strcmp(a, "--write-csv")) {
+            csv_dir = v;
+        } else if (!strcmp(a, "--accounts")) {
+            csv_rows = parse_ll(v, a);
         } else if (!strcmp(a, "--max-size")) {
             opt.max_size = parse_ll(v, a);
         } else if (!strcmp(a, "--reps")) {
@@ -426,6 +483,10 @@ int main(int argc, char **argv)
                 fprintf(stderr, "amsize-bench: --segments at most 16\n");
                 return 2;
             }
+        } else if (!strcmp(a, "--scalar-calls")) {
+            opt.scalar_calls = parse_ll(v, a);
+        } else if (!strcmp(a, "--chart-max")) {
+            opt.chart_max = parse_ll(v, a);
         } else if (!strcmp(a, "--chunk")) {
             opt.chunk = (size_t)parse_ll(v, a);
         } else if (!strcmp(a, "--workloads")) {
@@ -437,6 +498,14 @@ int main(int argc, char **argv)
             return 2;
         }
         i++;
+    }
+    if (csv_dir) {
+        if (!csv_rows) {
+            usage(stderr);
+            return 2;
+        }
+        write_csv(csv_dir, csv_rows);
+        return 0;
     }
     printf("workload,case,method,size,rep,seconds,items\n");
     if (opt.do_totals)

@@ -11,6 +11,8 @@ bench_amsize_bench_SOURCES = bench/amsize_bench.c bench/plain.c bench/bench.h
 bench_amsize_bench_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_CFLAGS='"$(CFLAGS)"'
 bench_amsize_bench_LDADD = lib/libamsize.la
 
+EXTRA_DIST += bench/run_bench.py bench/py_totals.py bench/py_csv_chart.py \
+	bench/pandas_chart.py
 
 # /usr/bin/python3: Debian's, which has numpy and pandas.
 BENCH_PY = /usr/bin/python3
@@ -19,8 +21,8 @@ BENCH_ARGS =
 # Where the results go (results.json, results.csv, samples.csv, table.md).
 BENCH_OUT = $(abs_top_builddir)/bench-results
 
-bench: bench/amsize-bench$(EXEEXT) lib/libamsize.la
+bench: bench/amsize-bench$(EXEEXT) lib/libamsize.la tools/amsize$(EXEEXT)
 	$(BENCH_PY) $(top_srcdir)/bench/run_bench.py --srcdir '$(abs_top_srcdir)' \
 	  --builddir '$(abs_top_builddir)' --out '$(BENCH_OUT)' --cc '$(CC)' \
-	  --cflags '$(CFLAGS)' $(BENCH_ARGS)
+	  --cflags '$(CFLAGS)' --python '$(BENCH_PY)' $(BENCH_ARGS)
 .PHONY: bench
