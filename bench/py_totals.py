@@ -146,7 +146,6 @@ def main():
                 dt = time.perf_counter() - t0
                 print("binding,numpy,%s,%d,%d,%.9f,%d" % (name, n, rep, dt, n * inner))
         sys.stdout.flush()
-        del c, direct, methods
 
 
 if __name__ == "__main__":

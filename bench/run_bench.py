@@ -158,18 +158,26 @@ def libtool_binary(builddir, rel):
 
 def workload_c(a, samples, sizes):
     exe, env = libtool_binary(a.builddir, "bench/amsize-bench")
-    wl = []
-    if "totals" in a.workloads:
-        wl.append("totals")
+    common = ["--sizes", ",".join(map(str, sizes)), "--seed", str(a.seed)]
+    if "totals" in a.workloads and not a.alt_builddir:
+        samples.add_csv(run([exe, "--workloads", "totals", "--reps", str(a.reps)] + common,
+                            env))
+    elif "totals" in a.workloads:
+        # A candidate fix built elsewhere: its amsize-bench and this one run
+        # in turns, one repetition each, so that both see the same load;
+        # its methods get the suffix _alt.
+        alt, alt_env = libtool_binary(a.alt_builddir, "bench/amsize-bench")
+        for rep in range(a.reps):
+            for x, e, suffix in ((exe, env, ""), (alt, alt_env, "_alt")):
+                out = run([x, "--workloads", "totals", "--reps", "1"] + common, e)
+                for r in csv.DictReader(io.StringIO(out)):
+                    samples.add(r["workload"], r["case"], r["method"] + suffix, r["size"], rep,
+                                r["seconds"], r["items"])
     if "chart" in a.workloads:
-        wl += ["chart", "scalar"]
-    if not wl:
-        return
-    cmd = [exe, "--workloads", ",".join(wl), "--sizes", ",".join(map(str, sizes)),
-           "--reps", str(a.reps), "--seed", str(a.seed)]
-    if a.tiny:
-        cmd += ["--scalar-calls", "10000", "--chart-max", "1000"]
-    samples.add_csv(run(cmd, env))
+        cmd = [exe, "--workloads", "chart,scalar", "--reps", str(a.reps)] + common
+        if a.tiny:
+            cmd += ["--scalar-calls", "10000", "--chart-max", "1000"]
+        samples.add_csv(run(cmd, env))
 
 
 def workload_binding(a, samples, sizes):
@@ -229,6 +237,7 @@ def workload_command(a, samples, sizes, meta):
             seg = os.path.join(tmp, "segments.csv")
             nbytes = os.path.getsize(acc)
             meta.setdefault("file_bytes", {})[str(n)] = nbytes
+            envs = {}
             tools = {
                 "amsize": [amsize, "chart", "-q", "-f", "csv", "-s", seg, "-a", acc],
                 "wc_l": ["wc", "-l", acc],
@@ -237,14 +246,18 @@ def workload_command(a, samples, sizes, meta):
                 "pandas": [a.python, os.path.join(a.srcdir, "bench", "pandas_chart.py"),
                            seg, acc],
             }
+            if a.alt_builddir:
+                alt, alt_env = libtool_binary(a.alt_builddir, "tools/amsize")
+                tools["amsize_alt"] = [alt, "chart", "-q", "-f", "csv", "-s", seg, "-a", acc]
+                envs["amsize_alt"] = alt_env
             # Warm-up, which also reads the file into the page cache, and the
             # check that every competitor computed the same totals.
             outs = {}
             for name, cmd in tools.items():
                 outs[name] = os.path.join(tmp, name + ".out")
-                timed_child(cmd, outs[name], env)
+                timed_child(cmd, outs[name], envs.get(name, env))
             ref = read_totals(outs["amsize"])
-            for name in ("python_csv", "pandas"):
+            for name in [t for t in tools if t not in ("amsize", "wc_l")]:
                 got = read_totals(outs[name])
                 for s, (cnt, book) in ref.items():
                     g = got.get(s)
@@ -256,7 +269,8 @@ def workload_command(a, samples, sizes, meta):
             for rep in range(reps):
                 for j in range(len(names)):
                     name = names[(j + rep) % len(names)]
-                    dt, rss = timed_child(tools[name], os.path.join(tmp, "out"), env)
+                    dt, rss = timed_child(tools[name], os.path.join(tmp, "out"),
+                                          envs.get(name, env))
                     samples.add("command", "csv", name, n, rep, dt, nbytes, rss)
             log("command, %d accounts: done" % n)
             os.remove(acc)
@@ -384,6 +398,20 @@ def build_tables(res):
             rcell("binding", "numpy_bincount", "binding_totals", n)] for n in sizes])
 
     rows = []
+    for n in sorted({f["size"] for f in res["figures"]
+                     if f["method"] in ("amsize_whole_alt", "amsize_alt")}):
+        rows.append([fmt_size(n), rcell("totals", "amsize_whole", "plain_loop", n, True),
+                     rcell("totals", "amsize_whole_alt", "plain_loop_alt", n, True),
+                     cell("command", "amsize", n), cell("command", "amsize_alt", n),
+                     rcell("command", "amsize_alt", "amsize", n),
+                     rcell("command", "amsize_alt", "python_csv", n),
+                     rcell("command", "amsize_alt", "pandas", n)])
+    table("Candidate fixes (--alt-builddir): totals time relative to the plain loop of the "
+          "same build; command MB/s and speed-ups of the candidate",
+          ["accounts", "whole / plain", "alt whole / plain", "amsize MB/s", "alt MB/s",
+           "alt vs amsize", "alt vs Python csv", "alt vs pandas"], rows)
+
+    rows = []
     for f in res["figures"]:
         if f["workload"] == "chart":
             rows.append(["chart, %d segments" % f["size"],
@@ -447,7 +475,7 @@ def main():
                     help="largest number of accounts (10^5, 10^6, 10^7 up to this)")
     ap.add_argument("--sizes", help="comma-separated account counts instead")
     ap.add_argument("--reps", type=int, default=7, help="repetitions of every figure")
-    ap.add_argument("--reps-large", type=int, default=3,
+    ap.add_argument("--reps-large", type=int, default=5,
                     help="repetitions of the command workload at 10^7 accounts")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--add-at-max", type=int, default=10 ** 6,
@@ -455,6 +483,9 @@ def main():
     ap.add_argument("--workloads", default="totals,command,binding,chart")
     ap.add_argument("--tmpdir", default=os.environ.get("TMPDIR", "/tmp"),
                     help="where the CSV files go (about 70 bytes per account)")
+    ap.add_argument("--alt-builddir",
+                    help="the build tree of a candidate fix: its amsize-bench and amsize "
+                         "run beside this tree's as *_alt")
     ap.add_argument("--tiny", action="store_true",
                     help="one repetition of everything at 1000 accounts (CI)")
     a = ap.parse_args()
@@ -488,7 +519,10 @@ def main():
                summarise(samples, "chart", "segments/s", 1.0) +
                summarise(samples, "scalar", "calls/s", 1.0))
     pairs = ([("totals", m, "plain_loop") for m in ("amsize_whole", "amsize_chunked")] +
+             [("totals", m + "_alt", "plain_loop_alt")
+              for m in ("amsize_whole", "amsize_chunked")] +
              [("command", "amsize", v) for v in ("wc_l", "python_csv", "pandas")] +
+             [("command", "amsize_alt", v) for v in ("amsize", "python_csv", "pandas")] +
              [("binding", m, "c_direct") for m in ("binding_totals", "binding_add")] +
              [("binding", "numpy_bincount", "binding_totals"),
               ("binding", "numpy_add_at", "binding_totals")])
