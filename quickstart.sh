@@ -97,7 +97,9 @@ run_tests() {
 case "${1:-}" in
 chart)
     build_all
-    "$build/examples/chart_table"
+    say "amsize chart on the bundled sample (examples/data)"
+    "$build/tools/amsize" chart --segments "$top/examples/data/segments.csv" \
+        --accounts "$top/examples/data/accounts.csv" --format table
     ;;
 test)
     build_all

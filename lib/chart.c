@@ -130,7 +130,7 @@ static amsize_status sum_add(chart_sum *t, amsize_error *err, const amsize_chart
     if (!add_i64(&t->hc_ceiling, r->hc_ceiling))
         return amsize__fail(err, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_HC_CEILING);
     if (!add_i64(&t->hc_demand, r->hc_demand))
-        return amsize__fail(err, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_FTE_DEMAND);
+        return amsize__fail(err, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_HC_DEMAND);
     if (!add_i64(&t->headcount, r->headcount))
         return amsize__fail(err, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_HEADCOUNT);
     amsize__ksum_add(&t->w, r->weighted_accounts);
@@ -149,8 +149,8 @@ static amsize_status sum_finish(amsize_chart_row *out, amsize_error *err, const 
 {
     static const amsize_field fields[] = {
         AMSIZE_FIELD_WEIGHTED_ACCOUNTS, AMSIZE_FIELD_BOOK, AMSIZE_FIELD_UPSELL,
-        AMSIZE_FIELD_CROSS_SELL, AMSIZE_FIELD_CHURN, AMSIZE_FIELD_NET_RATIO,
-        AMSIZE_FIELD_FTE_DEMAND, AMSIZE_FIELD_FTE_DEMAND, AMSIZE_FIELD_COST,
+        AMSIZE_FIELD_CROSS_SELL, AMSIZE_FIELD_CHURN_ATTRIBUTED, AMSIZE_FIELD_NET_RATIO,
+        AMSIZE_FIELD_FTE_NET, AMSIZE_FIELD_FTE_DEMAND, AMSIZE_FIELD_COST,
     };
     amsize_chart_row r;
     double v[9];

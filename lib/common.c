@@ -69,7 +69,8 @@ const char *amsize_field_name(int32_t field)
         "selling_time[4]", "selling_time[5]", "rating_high", "rating_medium",
         "segments", "rows", "total", "model", "output", "net_ratio", "fte_demand",
         "min_load", "hc_floor", "hc_ceiling", "headcount", "cost", "segment_index",
-        "arr", "service_weight", "am_covered", "column",
+        "arr", "service_weight", "am_covered", "column", "hc_demand", "fte_net",
+        "churn_attributed",
     };
     if (field < 0 || (size_t)field >= sizeof names / sizeof names[0])
         return "unknown";
@@ -244,7 +245,7 @@ amsize_status amsize__model_load(amsize_model *out, amsize_error *err, const ams
         return AMSIZE_OK;
     }
     if (model->struct_size != sizeof(amsize_model))
-        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_STRUCT_SIZE);
+        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_MODEL);
     for (int i = 0; i < 5; i++) {
         amsize_field f = (amsize_field)(AMSIZE_FIELD_SELLING_TIME_1 + i);
         TRY(check_unit(err, model->selling_time[i], 1, -1, f));
@@ -294,7 +295,9 @@ size_t amsize_struct_size(int32_t id)
 
 double amsize__ceil_eps(double x)
 {
-    return ceil(x - AMSIZE_EPS * fmax(1.0, fabs(x)));
+    /* + 0.0 turns the -0.0 that ceil() gives for 0 <= x <= 1e-9 into 0, so
+     * a spreadsheet never shows "-0" AMs. */
+    return ceil(x - AMSIZE_EPS * fmax(1.0, fabs(x))) + 0.0;
 }
 
 double amsize__floor_eps(double x)

@@ -21,9 +21,14 @@ enum {
 #define PART_LEN (1 + 2 * NCOLS) /* count, then (sum, compensation) per column */
 #define SUM(part, col) (1 + 2 * (col) + (part) * PART_LEN)
 
-/* A chunk whose plain column sum exceeds this is refused, which keeps every
- * stored sum many orders of magnitude inside the finite range. */
+/* Bounds that keep every accumulator finite whatever the order of adds and
+ * merges: a chunk's plain column sum may not exceed CHUNK_SUM_MAX, a chunk
+ * may not add to a sum already above ACC_MAX - CHUNK_SUM_MAX, and a merge
+ * may not produce a sum above ACC_MAX. Reading back all parts adds two
+ * sums, still finite. */
 #define CHUNK_SUM_MAX 1e300
+#define ACC_MAX 1e306
+#define COUNT_MAX 9007199254740992.0 /* 2^53: counts stay exact */
 
 static const amsize_field col_field[NCOLS] = {
     AMSIZE_FIELD_SERVICE_WEIGHT, AMSIZE_FIELD_ARR, AMSIZE_FIELD_UPSELL,
@@ -79,12 +84,14 @@ static amsize_status money(amsize_error *err, double v, size_t row, amsize_field
  * (32 * 184 bytes) instead of reading the columns twice. */
 #define SNAPSHOT_MAX 32
 
-/* Validates every row and, when add is set, folds it in. The chunk's plain
- * column sums are checked at the end: each must stay below CHUNK_SUM_MAX
- * so that no accumulator can overflow. */
+/* Validates every row and, when add is set, folds it in. before holds the
+ * accumulators as they were at the start of the call (a snapshot, or the
+ * totals themselves while nothing is added), so that the bound on a sum
+ * depends only on the call's input, not on how far the scan has got; NULL
+ * skips the bounds, for the second pass of an already checked chunk. */
 static amsize_status scan(amsize_totals *totals, size_t totals_len, amsize_error *err,
-                          const int32_t *segment, size_t rows, const double *const col[NCOLS],
-                          const uint8_t *am_covered, int add)
+                          const amsize_totals *before, const int32_t *segment, size_t rows,
+                          const double *const col[NCOLS], const uint8_t *am_covered, int add)
 {
     double chunk[NCOLS] = {0};
 
@@ -105,6 +112,15 @@ static amsize_status scan(amsize_totals *totals, size_t totals_len, amsize_error
         int part = am_covered ? am_covered[i] : 0;
         if (part > 1)
             return amsize__fail(err, AMSIZE_E_RANGE, (int64_t)i, AMSIZE_FIELD_AM_COVERED);
+        if (before) {
+            const double *b = before[segment[i]].opaque;
+            if (b[part * PART_LEN] > COUNT_MAX - (double)rows)
+                return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)i, AMSIZE_FIELD_ACCOUNTS);
+            for (int c = 0; c < NCOLS; c++) {
+                if (value_at(b + SUM(part, c)) > ACC_MAX - CHUNK_SUM_MAX)
+                    return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)i, col_field[c]);
+            }
+        }
         if (add) {
             double *s = totals[segment[i]].opaque;
             s[part * PART_LEN] += 1.0;
@@ -144,13 +160,14 @@ amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_len, amsize
     if (totals_len <= SNAPSHOT_MAX) {
         amsize_totals saved[SNAPSHOT_MAX];
         memcpy(saved, totals, totals_len * sizeof *totals);
-        amsize_status st = scan(totals, totals_len, err, segment, rows, col, am_covered, 1);
+        amsize_status st =
+            scan(totals, totals_len, err, saved, segment, rows, col, am_covered, 1);
         if (st != AMSIZE_OK)
             memcpy(totals, saved, totals_len * sizeof *totals);
         return st;
     }
-    TRY(scan(totals, totals_len, err, segment, rows, col, am_covered, 0));
-    return scan(totals, totals_len, NULL, segment, rows, col, am_covered, 1);
+    TRY(scan(totals, totals_len, err, totals, segment, rows, col, am_covered, 0));
+    return scan(totals, totals_len, NULL, NULL, segment, rows, col, am_covered, 1);
 }
 
 /* dst + src for one accumulator into out; fails on a sum past DBL_MAX. */
@@ -159,7 +176,7 @@ static amsize_status merge_one(double *out, amsize_error *err, const double *dst
 {
     for (int p = 0; p < 2; p++) {
         double n = dst[p * PART_LEN] + src[p * PART_LEN];
-        if (n > 9007199254740992.0)
+        if (n > COUNT_MAX)
             return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)index, AMSIZE_FIELD_ACCOUNTS);
         out[p * PART_LEN] = n;
         for (int c = 0; c < NCOLS; c++) {
@@ -168,7 +185,7 @@ static amsize_status merge_one(double *out, amsize_error *err, const double *dst
             out[k + 1] = dst[k + 1];
             ksum_at(out + k, src[k]);
             out[k + 1] += src[k + 1];
-            if (!isfinite(value_at(out + k)))
+            if (!(value_at(out + k) <= ACC_MAX))
                 return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)index, col_field[c]);
         }
     }

@@ -148,7 +148,7 @@ csvin *csvin_new(csvin_record_fn fn, void *ctx)
     csvin *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
-    if (csv_init(&r->parser, CSV_REPALL_NL | CSV_STRICT_FINI) != 0) {
+    if (csv_init(&r->parser, CSV_REPALL_NL) != 0) {
         free(r);
         return NULL;
     }
@@ -212,10 +212,13 @@ int csvin_finish(csvin *r)
         return r->stopped;
     r->bom_done = 1;
     r->done = 1;
-    unsigned long start = r->nfields ? r->rec_line : r->line;
-    if (csv_fini(&r->parser, on_field, on_record, r) != 0 && !r->stopped)
-        return fail(r, start, "unterminated quoted field: a field opens a quote that "
-                              "never closes");
+    /* libcsv reports an unclosed quote only in strict mode, which would
+     * also refuse stray quotes inside fields; so look at its public state:
+     * a quoted field still open (pstate FIELD_BEGUN, 2 in libcsv 3). */
+    if (r->parser.quoted && r->parser.pstate == 2)
+        return fail(r, r->nfields ? r->rec_line : r->line,
+                    "unterminated quoted field: a quote opens here and never closes");
+    csv_fini(&r->parser, on_field, on_record, r);
     return r->stopped;
 }
 

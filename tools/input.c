@@ -363,12 +363,12 @@ static int seg_row(reader *rd, unsigned long line, char **c)
     for (size_t k = 1; k < last; k++) {
         double *field = seg_double(&seg, (int)k);
         if (k == S_SUPPORT) {
-            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, -2147483647.0,
-                             2147483647.0, &v);
+            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0,
+                             AMSIZE_SUPPORT_RATING_MIN, AMSIZE_SUPPORT_RATING_MAX, &v);
             if (rc == 0)
                 seg.support_rating = (int32_t)v;
         } else if (k == S_ACCOUNTS) {
-            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, -9007199254740992.0,
+            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, 0,
                              9007199254740992.0, &v);
             if (rc == 0)
                 seg.accounts = (int64_t)v;
@@ -471,8 +471,16 @@ static int flush_accounts(acc_ctx *ac)
     amsize_status st = amsize_totals_add(in->totals, in->nsegs, &err, ac->segment, ac->n,
                                          ac->arr, ac->upsell, ac->cross_sell, ac->churn,
                                          ac->weight, ac->covered);
+    if (st != AMSIZE_OK && (err.index < 0 || (size_t)err.index >= ac->n)) {
+        /* Not one row: a chunk whose column sum leaves the finite range. */
+        msg_error("%s:%lu-%lu: column '%s': %s: the sum of these rows is too large; are "
+                  "the amounts in the right unit?",
+                  ac->label, ac->line[0], ac->line[ac->n - 1], amsize_field_name(err.field),
+                  amsize_strerror(st));
+        return EXIT_DATAERR;
+    }
     if (st != AMSIZE_OK) {
-        size_t i = err.index >= 0 && (size_t)err.index < ac->n ? (size_t)err.index : 0;
+        size_t i = (size_t)err.index;
         const double *col = NULL;
         switch (err.field) {
         case AMSIZE_FIELD_ARR: col = ac->arr; break;
@@ -482,9 +490,12 @@ static int flush_accounts(acc_ctx *ac)
         case AMSIZE_FIELD_SERVICE_WEIGHT: col = ac->weight; break;
         default: break;
         }
-        if (col)
-            msg_error("%s:%lu: column '%s', value %.17g: %s: fix this cell", ac->label,
-                      ac->line[i], amsize_field_name(err.field), col[i], amsize_strerror(st));
+        if (col) {
+            char num[40];
+            format_double(num, sizeof num, col[i]);
+            msg_error("%s:%lu: column '%s', value %s: %s: fix this cell", ac->label,
+                      ac->line[i], amsize_field_name(err.field), num, amsize_strerror(st));
+        }
         else
             msg_error("%s:%lu: column '%s': %s", ac->label, ac->line[i],
                       amsize_field_name(err.field), amsize_strerror(st));
@@ -591,10 +602,24 @@ static int seg_column(int32_t field)
     }
 }
 
+/* The allowed range of a field, for AMSIZE_E_RANGE messages. */
+static const char *range_of(int32_t field)
+{
+    switch (field) {
+    case AMSIZE_FIELD_SUPPORT_RATING: return "value is outside its allowed range: 1 to 5";
+    case AMSIZE_FIELD_CHURN_ATTRIBUTION: return "value is outside its allowed range: 0 to 1";
+    case AMSIZE_FIELD_GROSS_MARGIN:
+        return "value is outside its allowed range: above 0 and at most 1";
+    default: return NULL;
+    }
+}
+
 void input_report_chart_error(const input *in, const amsize_error *err,
                               const amsize_model *model)
 {
-    const char *what = amsize_strerror(err->status);
+    const char *what = err->status == AMSIZE_E_RANGE && range_of(err->field)
+                           ? range_of(err->field)
+                           : amsize_strerror(err->status);
     const char *field = amsize_field_name(err->field);
     const char *label = input_label(in->seg_path);
     int col = seg_column(err->field);
@@ -618,7 +643,9 @@ void input_report_chart_error(const input *in, const amsize_error *err,
         snprintf(value, sizeof value, ", value %lld", (long long)s->accounts);
     else if (col >= 0) {
         amsize_segment copy = *s;
-        snprintf(value, sizeof value, ", value %.17g", *seg_double(&copy, col));
+        char num[40];
+        format_double(num, sizeof num, *seg_double(&copy, col));
+        snprintf(value, sizeof value, ", value %s", num);
     }
     if (col >= S_FIRST_AGGREGATE && in->acc_path)
         msg_error("%s:%lu: segment '%s': '%s' summed from %s%s: %s", label, in->lines[i],

@@ -12,3 +12,56 @@ tools_amsize_SOURCES = \
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
 dist_man_MANS += tools/amsize.1
+
+# Synthetic account books: examples/data/accounts.csv and the memory test.
+noinst_PROGRAMS += tools/amsize-gen
+tools_amsize_gen_SOURCES = tools/amsize-gen.c
+
+# The sample data: accounts.csv is `amsize-gen --accounts 4000 --seed 42`
+# and segments.csv `amsize-gen --print-segments` (see README).
+EXTRA_DIST += \
+	examples/data/segments.csv \
+	examples/data/segments-aggregate.csv \
+	examples/data/accounts.csv
+
+# `make sample` prints the chart of the sample data.
+sample: tools/amsize$(EXEEXT)
+	tools/amsize$(EXEEXT) chart --segments $(srcdir)/examples/data/segments.csv \
+	  --accounts $(srcdir)/examples/data/accounts.csv --format table
+.PHONY: sample
+
+# The command end to end (tests/cli/amsize.sh), its memory bound
+# (tests/cli/memory.sh) and the sample data's reproducibility
+# (tests/cli/sample.sh).
+cli_tests = tests/cli/amsize.sh tests/cli/memory.sh tests/cli/sample.sh
+TESTS += $(cli_tests)
+dist_check_SCRIPTS += $(cli_tests)
+EXTRA_DIST += \
+	tests/cli/lib.sh \
+	tests/cli/data/accounts-bad-flag.csv \
+	tests/cli/data/accounts-negative.csv \
+	tests/cli/data/accounts-unknown-segment.csv \
+	tests/cli/data/bad-rating.csv \
+	tests/cli/data/blank-lines.csv \
+	tests/cli/data/bom-crlf.csv \
+	tests/cli/data/crlf-bad.csv \
+	tests/cli/data/duplicate-column.csv \
+	tests/cli/data/empty-required.csv \
+	tests/cli/data/empty.csv \
+	tests/cli/data/header-only.csv \
+	tests/cli/data/hex.csv \
+	tests/cli/data/missing-columns.csv \
+	tests/cli/data/names.csv \
+	tests/cli/data/nan.csv \
+	tests/cli/data/negative.csv \
+	tests/cli/data/non-numeric.csv \
+	tests/cli/data/out-of-range.csv \
+	tests/cli/data/quoted-bad.csv \
+	tests/cli/data/quoted.csv \
+	tests/cli/data/segments.csv \
+	tests/cli/data/small-accounts.csv \
+	tests/cli/data/small-aggregate.csv \
+	tests/cli/data/small-segments.csv \
+	tests/cli/data/unknown-columns.csv \
+	tests/cli/data/unterminated.csv \
+	tests/cli/data/wrong-fields.csv

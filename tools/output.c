@@ -60,7 +60,7 @@ void write_csv(FILE *fp, const report *r)
             case CELL_EMPTY: break;
             case CELL_STR: csv_string(fp, c.s); break;
             case CELL_INT: fprintf(fp, "%" PRId64, c.i); break;
-            case CELL_NUM: fprintf(fp, "%.17g", c.d); break;
+            case CELL_NUM: fprint_double(fp, c.d); break;
             case CELL_FLAGS: flags_join(fp, c.flags, "|", ""); break;
             case CELL_BOOL: fputs(c.i ? "1" : "0", fp); break;
             }
@@ -129,7 +129,7 @@ static void json_string(FILE *fp, const char *str)
 static void json_number(FILE *fp, double d)
 {
     if (isfinite(d))
-        fprintf(fp, "%.17g", d);
+        fprint_double(fp, d);
     else
         fputs("null", fp);
 }
@@ -229,12 +229,33 @@ static void fmt_money(char *buf, size_t size, double v)
         snprintf(buf, size, "%s$%.0f", sign, a);
 }
 
+/* A string for a terminal: control characters and invalid UTF-8 as '?'. */
+static void printable(char *buf, size_t size, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t j = 0;
+    while (*s && j + 1 < size) {
+        size_t n = utf8_len(s);
+        if (n == 0 || *s < 0x20 || *s == 0x7f) {
+            buf[j++] = '?';
+            s++;
+        } else if (j + n < size) {
+            memcpy(buf + j, s, n);
+            j += n;
+            s += n;
+        } else {
+            break;
+        }
+    }
+    buf[j] = '\0';
+}
+
 void cell_human(char *buf, size_t size, const cell *c, unit u)
 {
     double d = c->kind == CELL_INT ? (double)c->i : c->d;
     switch (c->kind) {
     case CELL_EMPTY: snprintf(buf, size, "-"); return;
-    case CELL_STR: snprintf(buf, size, "%s", c->s); return;
+    case CELL_STR: printable(buf, size, c->s); return;
     case CELL_BOOL: snprintf(buf, size, "%s", c->i ? "yes" : "no"); return;
     case CELL_FLAGS: {
         size_t n = 0;
@@ -344,9 +365,12 @@ static void write_grid(FILE *fp, const report *r, int markdown)
                 pad(fp, esc, w[j] < 3 ? 3 : w[j], right);
                 fputc(' ', fp);
             } else {
-                pad(fp, s, w[j], right && i > 0 ? 1 : right);
-                if (j + 1 < n)
+                if (j + 1 < n) {
+                    pad(fp, s, w[j], right);
                     fputs("  ", fp);
+                } else {
+                    pad(fp, s, right ? w[j] : 0, right); /* no trailing blanks */
+                }
             }
         }
         fputs(markdown ? "|\n" : "\n", fp);

@@ -108,3 +108,19 @@ int is_decimal(const char *s)
     }
     return *s == '\0';
 }
+
+void format_double(char *buf, size_t len, double d)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, len, "%.*g", prec, d);
+        if (prec == 17 || strtod(buf, NULL) == d)
+            return;
+    }
+}
+
+void fprint_double(FILE *fp, double d)
+{
+    char buf[40];
+    format_double(buf, sizeof buf, d);
+    fputs(buf, fp);
+}

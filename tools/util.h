@@ -33,6 +33,12 @@ char *xstrdup(const char *s);
 /* Case-insensitive ASCII comparison. */
 int ascii_casecmp(const char *a, const char *b);
 
+/* Writes d with the fewest significant digits (15 to 17) that read back as
+ * exactly d: full precision without 0.40000000000000002 for 0.4. */
+void fprint_double(FILE *fp, double d);
+/* The same into buf (at least 32 bytes). */
+void format_double(char *buf, size_t len, double d);
+
 /* Trims spaces and tabs at both ends, in place; returns the start. */
 char *trim(char *s);
 

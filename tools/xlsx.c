@@ -69,14 +69,15 @@ static void chart_sheet(lxw_workbook *wb, const report *r, const formats *f)
                 hc[j] = (int)k;
     }
     worksheet_freeze_panes(ws, 1, 1);
-    for (size_t i = 0; i < r->nrows; i++)
+    for (size_t i = 0; i < r->nrows; i++) {
+        if (r->has_total && i + 1 == r->nrows)
+            worksheet_set_row(ws, (lxw_row_t)(i + 1), LXW_DEF_ROW_HEIGHT, f->total);
         for (size_t k = 0; k < r->ncols; k++) {
             cell c;
             report_cell(r, i, k, &c);
             write_cell(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, &c, r->cols[k].unit, f);
         }
-    if (r->has_total)
-        worksheet_set_row(ws, (lxw_row_t)r->nrows, LXW_DEF_ROW_HEIGHT, f->total);
+    }
 
     lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
     chart_title_set_name(chart, "AM headcount per segment");
@@ -147,7 +148,10 @@ static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *
 
 int write_xlsx(const char *path, const char *label, const report *r, const input *in)
 {
-    lxw_workbook *wb = workbook_new(path);
+    /* Constant-memory mode streams each row out as it is written (rows
+     * therefore go in order) and keeps strings inline in the sheet XML. */
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
+    lxw_workbook *wb = workbook_new_opt(path, &opt);
     formats f;
     if (!wb) {
         msg_error("cannot create %s", label);

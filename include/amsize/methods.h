@@ -90,7 +90,9 @@ AMSIZE_API amsize_status amsize_pilot_init_(amsize_pilot *out, size_t struct_siz
 
 /* Net Ratio of one segment. Errors: AMSIZE_E_NULL (out or seg), any
  * amsize_segment_check() or amsize_model_check() error, AMSIZE_E_OVERFLOW
- * (NR not finite, e.g. upsell near DBL_MAX). err->index is 0. */
+ * (NR not finite, e.g. upsell near DBL_MAX). err->index is 0 for an error
+ * in the segment and -1 for one in the model or the output struct (field
+ * model or output). */
 AMSIZE_API amsize_status amsize_netratio_compute(amsize_netratio *out, amsize_error *err,
                                                  const amsize_segment *seg,
                                                  const amsize_model *model);
@@ -112,8 +114,8 @@ AMSIZE_API amsize_status amsize_load_compute(amsize_load *out, amsize_error *err
 
 /* Compares covered and uncovered Net Ratios. nr_* is NR in money (any
  * finite value), book_* the matching book (finite, >= 0). err->index is 0
- * for the covered pair and 1 for the uncovered pair, and the field is
- * net_ratio or book. Errors:
+ * for the covered pair, 1 for the uncovered pair, and -1 when delta, lift
+ * or incremental overflow; the field is net_ratio or book. Errors:
  * AMSIZE_E_NULL, AMSIZE_E_STRUCT_SIZE, AMSIZE_E_NOT_FINITE,
  * AMSIZE_E_NEGATIVE, AMSIZE_E_OVERFLOW. */
 AMSIZE_API amsize_status amsize_pilot_compare(amsize_pilot *out, amsize_error *err,

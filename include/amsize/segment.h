@@ -84,7 +84,8 @@ AMSIZE_API amsize_status amsize_model_init_(amsize_model *model, size_t struct_s
 AMSIZE_API amsize_status amsize_segment_check(amsize_error *err, const amsize_segment *seg,
                                               int64_t index);
 
-/* Checks a model: each selling time finite and in (0,1], the table
+/* Checks a model: struct_size (AMSIZE_E_STRUCT_SIZE, field model), each
+ * selling time finite and in (0,1], the table
  * non-decreasing (AMSIZE_E_ORDER names the first entry below its
  * predecessor), thresholds finite and rating_medium <= rating_high. */
 AMSIZE_API amsize_status amsize_model_check(amsize_error *err, const amsize_model *model);

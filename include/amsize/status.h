@@ -72,7 +72,10 @@ typedef enum amsize_field {
     AMSIZE_FIELD_ARR                = 36,
     AMSIZE_FIELD_SERVICE_WEIGHT     = 37,
     AMSIZE_FIELD_AM_COVERED         = 38,
-    AMSIZE_FIELD_COLUMN             = 39  /* a column pointer or its length */
+    AMSIZE_FIELD_COLUMN             = 39, /* a column pointer or its length */
+    AMSIZE_FIELD_HC_DEMAND          = 40, /* totals-row sums that can overflow */
+    AMSIZE_FIELD_FTE_NET            = 41,
+    AMSIZE_FIELD_CHURN_ATTRIBUTED   = 42
 } amsize_field;
 
 /* Where a failure happened. Guaranteed size: 24 bytes in 1.x; fields are

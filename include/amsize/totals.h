@@ -60,8 +60,10 @@ AMSIZE_API amsize_status amsize_totals_init_(amsize_totals *totals, size_t total
  * byte for byte as they were); err->index is the first bad row (0-based
  * within the chunk) and err->field its first bad column, checked in the
  * order segment_index, arr, upsell, cross_sell, churn, service_weight,
- * am_covered. A chunk whose plain sum of a column exceeds 1e300 is refused
- * with AMSIZE_E_OVERFLOW (index -1), which keeps every accumulator finite.
+ * am_covered. AMSIZE_E_OVERFLOW refuses a chunk whose plain sum of a
+ * column exceeds 1e300 (index -1), or a row whose segment's sum is already
+ * above 1e306 - 1e300 or whose count would pass 2^53 (index: that row), so
+ * every accumulator stays finite and exact in its count.
  * rows = 0 is a no-op.
  *
  * Errors: AMSIZE_E_NULL (totals, or a required column when rows > 0),
@@ -79,7 +81,8 @@ AMSIZE_API amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_
 /* dst[i] += src[i] for every segment; the arrays must be equally long.
  * src is left unchanged; dst may not overlap src. Errors: AMSIZE_E_NULL,
  * AMSIZE_E_STRUCT_SIZE, AMSIZE_E_BUFFER (lengths differ),
- * AMSIZE_E_OVERFLOW. */
+ * AMSIZE_E_OVERFLOW (a merged sum above 1e306 or count above 2^53; index:
+ * the segment, and nothing is merged). */
 AMSIZE_API amsize_status amsize_totals_merge(amsize_totals *dst, size_t dst_len,
                                              amsize_error *err,
                                              const amsize_totals *src, size_t src_len);
@@ -89,7 +92,8 @@ AMSIZE_API amsize_status amsize_totals_merge(amsize_totals *dst, size_t dst_len,
  * cross_sell and churn. The other fields (productivity, cost, max load,
  * ...) are the caller's and stay as they are. part selects all, covered or
  * uncovered accounts. Errors: AMSIZE_E_NULL, AMSIZE_E_STRUCT_SIZE,
- * AMSIZE_E_RANGE (part). */
+ * AMSIZE_E_RANGE (part), AMSIZE_E_OVERFLOW (a sum outside the finite
+ * range; unreachable through amsize_totals_add and _merge). */
 AMSIZE_API amsize_status amsize_totals_segment(amsize_segment *seg, amsize_error *err,
                                                const amsize_totals *totals,
                                                int32_t part);

@@ -25,6 +25,8 @@ __version__ = "1.0.0"
 globals().update(SCALAR_FUNCTIONS)
 
 LibraryMismatchError = _ffi.LibraryMismatchError
+# The import-time handshake, for tests that hand it a fake library.
+_check_library = _ffi.check_library
 
 __all__ = [
     "AmsizeError", "Chart", "ChartRow", "COLUMNS", "LibraryMismatchError", "Load", "Model",

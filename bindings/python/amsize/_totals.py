@@ -83,12 +83,11 @@ class Column:
 
     def __init__(self, name, obj, kind):
         self.name = name
-        self.obj = obj
         self._view = None
         self._pybuf = None
         mod = type(obj).__module__
         if mod.startswith("pandas"):
-            if not hasattr(obj, "to_numpy"):
+            if not hasattr(obj, "to_numpy") or hasattr(obj, "columns"):
                 raise TypeError("amsize: column %s: give a pandas Series, not %s"
                                 % (name, type(obj).__name__))
             obj = obj.to_numpy()  # the Series' own array when the dtype fits
@@ -248,7 +247,7 @@ class Totals:
             st = add(self._c, self.n_segments, err, addr[0], rows, *addr[1:])
 
             def where(index, field):
-                return "row %d" % index if index >= 0 else "totals"
+                return "row %d" % index if index >= 0 else "this chunk of accounts"
 
             def lookup(index, field):
                 if field in cols and 0 <= index < rows:

@@ -53,7 +53,7 @@ class Handshake(unittest.TestCase):
 
     def test_major_version_refused(self):
         with self.assertRaises(ImportError) as cm:
-            _ffi.check_library(FakeLib(major=2), path="libfake.so")
+            amsize._check_library(FakeLib(major=2), path="libfake.so")
         self.assertIsInstance(cm.exception, amsize.LibraryMismatchError)
         self.assertIn("libfake.so is libamsize major version 2, but this binding needs 1.x",
                       str(cm.exception))

@@ -1,0 +1,334 @@
+#!/bin/sh
+# The amsize command end to end: good and bad CSV files, every format, exit
+# statuses and messages. Expected chart numbers are worked out by hand from
+# the formulas in include/amsize/chart.h (see the comments), not copied from
+# the program's output.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+
+header='segment,accounts,weighted_accounts,book,upsell,cross_sell,churn_attributed,net_ratio,net_ratio_pct,net_ratio_rating,support_rating,support_factor,fte_net,fte_demand,min_load,max_load,hc_floor,hc_ceiling,hc_demand,headcount,binding,flags,load_per_am,cost,net_per_am,roi'
+
+# ---- the hand-checked chart ------------------------------------------------
+run "chart csv" 0 chart --segments "$D/segments.csv" --format csv
+if [ "$(head -n 1 "$out")" = "$header" ]; then ok "csv header"; else bad "csv header: $(head -n 1 "$out")"; fi
+if [ "$(wc -l <"$out")" -eq 5 ]; then ok "3 segments + TOTAL"; else bad "row count $(wc -l <"$out")"; fi
+# Enterprise: NR = 12M + 8M - 1*4M = 16M, NR% 16% >= 15%: high. s = 3: f = 1,
+# FTE 16M/1.5M = 10.67 -> 11. g = 16M/200 = 80K, Lmin = ceil(200K/80K) = 3;
+# floor ceil(200/20) = 10, ceiling floor(200/3) = 66: headcount 11, demand.
+expect Enterprise net_ratio 16000000
+near Enterprise net_ratio_pct 0.16
+expect Enterprise net_ratio_rating high
+expect Enterprise support_factor 1
+expect Enterprise hc_demand 11
+expect Enterprise min_load 3
+expect Enterprise hc_floor 10
+expect Enterprise hc_ceiling 66
+expect Enterprise headcount 11
+expect Enterprise binding demand
+expect Enterprise flags ""
+expect Enterprise cost 2200000
+# Mid-Market: a = 0.5: NR = 11M + 3M - 3M = 11M, 12.2%: medium. FTE 11M/1.2M
+# = 9.17 -> 10. g = 11M/1500, Lmin = ceil(160K*1500/11M) = ceil(21.8) = 22;
+# floor ceil(1500/200) = 8, ceiling floor(1500/22) = 68: 10, demand.
+expect Mid-Market net_ratio 11000000
+expect Mid-Market net_ratio_rating medium
+expect Mid-Market hc_demand 10
+expect Mid-Market min_load 22
+expect Mid-Market hc_floor 8
+expect Mid-Market hc_ceiling 68
+expect Mid-Market headcount 10
+expect Mid-Market binding demand
+# SMB: NR = 1.5M + 0.5M - 0.5*3M = 0.5M, 1.25%: low. s = 4: f = 0.6/0.7,
+# FTE 0.5*0.857 = 0.43 -> 1. g = 25, Lmin = 120K/25 = 4800 > Lmax 500:
+# UNECONOMIC; floor 20000/500 = 40, ceiling floor(20000/4800) = 4:
+# headcount max(40, min(1, 4)) = 40, service_floor.
+expect SMB net_ratio 500000
+expect SMB net_ratio_rating low
+near SMB support_factor 0.857142857142857
+expect SMB hc_demand 1
+expect SMB min_load 4800
+expect SMB hc_floor 40
+expect SMB hc_ceiling 4
+expect SMB headcount 40
+expect SMB binding service_floor
+expect SMB flags UNECONOMIC
+expect SMB cost 4800000
+# TOTAL: sums; ratings, binding, support rating and per-AM values empty.
+expect TOTAL accounts 21700
+expect TOTAL net_ratio 27500000
+expect TOTAL hc_floor 58
+expect TOTAL hc_ceiling 138
+expect TOTAL hc_demand 22
+expect TOTAL headcount 61
+expect TOTAL cost 8600000
+expect TOTAL net_ratio_rating ""
+expect TOTAL binding ""
+expect TOTAL support_rating ""
+expect TOTAL min_load ""
+expect TOTAL roi ""
+
+# Not a terminal: csv is the default.
+run "default format off a terminal" 0 chart -s "$D/segments.csv"
+if [ "$(head -n 1 "$out")" = "$header" ]; then ok "default is csv"; else bad "default format"; fi
+cp "$out" "$tmp/segments.out"
+
+# --selling-time: with T3 = T4 the SMB support factor is 1.
+run "--selling-time" 0 chart -s "$D/segments.csv" -f csv --selling-time 0.4,0.5,0.6,0.6,0.8
+expect SMB support_factor 1
+# --rating-thresholds: medium at 10%, high at 17%: Enterprise (16%) is medium.
+run "--rating-thresholds" 0 chart -s "$D/segments.csv" -f csv --rating-thresholds 0.10,0.17
+expect Enterprise net_ratio_rating medium
+run "selling time out of order" 64 chart -s "$D/segments.csv" --selling-time 0.4,0.5,0.6,0.55,0.8
+err_has "selling_time[4]"
+err_has "out of order"
+run "selling time count" 64 chart -s "$D/segments.csv" --selling-time 0.4,0.5,0.6
+err_has "exactly 5"
+run "thresholds reversed" 64 chart -s "$D/segments.csv" --rating-thresholds 0.2,0.1
+err_has "rating_high"
+run "selling time not a number" 64 chart -s "$D/segments.csv" --selling-time 0.4,0.5,x,0.7,0.8
+
+# ---- CSV dialects -----------------------------------------------------------
+run "BOM, CRLF, header case and spaces, blank line" 0 chart -s "$D/bom-crlf.csv" -f csv
+if cmp -s "$out" "$tmp/segments.out"; then ok "same chart as plain LF"; else bad "BOM/CRLF chart differs"; fi
+run "quoted fields" 0 chart -s "$D/quoted.csv" -f csv
+out_has '"Mid-Market, ""East""",1500,'
+out_has '"Enterprise'
+if command -v python3 >/dev/null 2>&1; then
+    if python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert [r["segment"] for r in rows] == ["Enterprise\n(global)", "Mid-Market, \"East\"", "TOTAL"], rows
+assert rows[0]["headcount"] == "11"
+' "$out"; then ok "quoted names round-trip through csv"; else bad "quoted names"; fi
+else
+    echo "skip - python3 missing: csv round-trip"
+fi
+# The error comes after two records spanning two lines each: line 6.
+run "error after multi-line records" 65 chart -s "$D/quoted-bad.csv"
+err_has "quoted-bad.csv:6:"
+err_has "'churn'"
+err_has "'lots'"
+run "CRLF error after a multi-line record" 65 chart -s "$D/crlf-bad.csv"
+err_has "crlf-bad.csv:4:"
+err_has "'12x'"
+run "blank lines" 65 chart -s "$D/blank-lines.csv"
+err_has "blank-lines.csv:6: column 'am_cost': 'x'"
+run "unknown columns" 0 chart -s "$D/unknown-columns.csv" -f csv
+err_has "'region', 'owner'"
+if [ "$(grep -c 'unknown column' "$err")" -eq 1 ]; then ok "one warning"; else bad "warnings: $(cat "$err")"; fi
+expect Enterprise headcount 11
+
+# ---- bad segments files -------------------------------------------------------
+run "missing columns" 65 chart -s "$D/missing-columns.csv"
+err_has "missing required column(s) 'am_cost', 'max_load'"
+run "duplicate column" 65 chart -s "$D/duplicate-column.csv"
+err_has "duplicate-column.csv:1:"
+err_has "'am_cost' appears twice"
+run "wrong field count" 65 chart -s "$D/wrong-fields.csv"
+err_has "wrong-fields.csv:3:"
+err_has "5 field(s) but the header has 4"
+run "thousands separator" 65 chart -s "$D/non-numeric.csv"
+err_has "non-numeric.csv:2: column 'am_cost': '200,000' is not a number"
+run "hex" 65 chart -s "$D/hex.csv"
+err_has "hex.csv:2: column 'am_productivity': '0x10'"
+run "nan" 65 chart -s "$D/nan.csv"
+err_has "nan.csv:2: column 'max_load': 'nan'"
+run "negative book (library check)" 65 chart -s "$D/negative.csv"
+err_has "negative.csv:3: segment 'SMB', column 'book', value -5"
+err_has ">= 0"
+run "gross margin out of range (library check)" 65 chart -s "$D/out-of-range.csv"
+err_has "out-of-range.csv:3: segment 'SMB', column 'gross_margin', value 1.5"
+err_has "at most 1"
+run "support rating out of range" 65 chart -s "$D/bad-rating.csv"
+err_has "bad-rating.csv:2: column 'support_rating': '7' must be a whole number from 1 to 5"
+run "empty required cell" 65 chart -s "$D/empty-required.csv"
+err_has "empty-required.csv:2: column 'am_cost' is empty"
+run "empty file" 65 chart -s "$D/empty.csv"
+err_has "empty.csv: the file is empty"
+run "header only" 65 chart -s "$D/header-only.csv"
+err_has "no data rows"
+run "unterminated quote" 65 chart -s "$D/unterminated.csv"
+err_has "unterminated.csv:3: unterminated quoted field"
+run "unreadable input" 66 chart -s "$tmp/no-such-file.csv"
+err_has "no-such-file.csv"
+
+# ---- accounts ---------------------------------------------------------------------
+run "accounts" 0 chart -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -f csv
+err_has "read 6 account row(s)"
+err_has "Enterprise 3, SMB 3"
+cp "$out" "$tmp/accounts.out"
+run "equivalent aggregate file" 0 chart -s "$D/small-aggregate.csv" -f csv
+if cmp -s "$out" "$tmp/accounts.out"; then ok "accounts aggregate to the same chart"; else
+    bad "accounts chart differs from the aggregate one"
+    diff "$out" "$tmp/accounts.out" | sed 's/^/    | /'
+fi
+run "-q" 0 chart -q -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -f csv
+if [ -s "$err" ]; then bad "-q still prints: $(cat "$err")"; else ok "-q is quiet"; fi
+run "--verbose" 0 chart -v -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -f csv
+err_has "3 account row(s) in segment 'SMB'"
+run "aggregate columns with --accounts" 0 chart -s "$D/segments.csv" -a "$D/small-accounts.csv"
+err_has "ignoring the aggregate column(s) 'accounts', 'book'"
+expect Mid-Market accounts 0
+expect Mid-Market flags NO_ACCOUNTS
+run "unknown segment" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-unknown-segment.csv"
+err_has "accounts-unknown-segment.csv:3:"
+err_has "'Enterprize' is not in"
+run "negative account value (library check)" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-negative.csv"
+err_has "accounts-negative.csv:5: column 'cross_sell', value -3"
+run "bad am_covered" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-bad-flag.csv"
+err_has "accounts-bad-flag.csv:2: column 'am_covered': 'maybe'"
+
+# ---- pilot ------------------------------------------------------------------------
+# Enterprise, a = 1: covered E1+E3: B 1.25M, NR 255K: 20.4%; uncovered E2:
+# B 500K, NR 30K: 6%. delta 14.4%, lift 3.4, incremental 0.144*1.25M = 180K.
+# SMB, a = 0.5: covered "S,3": 1200/12000 = 10%; uncovered S1+S2: NR 1400 -
+# 1250 = 150 on 18000. lift 12, incremental (0.1 - 150/18000)*12000 = 1100.
+run "pilot csv" 0 pilot -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -f csv
+if [ "$(head -n 1 "$out")" = "segment,accounts_covered,accounts_uncovered,book_covered,book_uncovered,nr_pct_covered,nr_pct_uncovered,delta,lift,incremental,accretive" ]; then
+    ok "pilot header"
+else
+    bad "pilot header: $(head -n 1 "$out")"
+fi
+expect Enterprise accounts_covered 2
+near Enterprise nr_pct_covered 0.204
+near Enterprise nr_pct_uncovered 0.06
+near Enterprise delta 0.144
+near Enterprise lift 3.4
+near Enterprise incremental 180000
+expect Enterprise accretive 1
+near SMB lift 12
+near SMB incremental 1100
+run "pilot needs --accounts" 64 pilot -s "$D/small-segments.csv"
+run "pilot xlsx" 64 pilot -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -o "$tmp/p.xlsx"
+
+# ---- formats ----------------------------------------------------------------------
+run "json" 0 chart -s "$D/segments.csv" -f json
+if command -v python3 >/dev/null 2>&1; then
+    if python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+cols = sys.argv[1].split(",")
+assert sorted(d) == ["model", "segments", "total"], list(d)
+assert d["model"]["selling_time"] == [0.4, 0.5, 0.6, 0.7, 0.8]
+assert d["model"]["rating_high"] == 0.15 and d["model"]["rating_medium"] == 0.05
+assert [s["segment"] for s in d["segments"]] == ["Enterprise", "Mid-Market", "SMB"]
+for row in d["segments"] + [d["total"]]:
+    assert list(row) == cols, list(row)
+assert d["segments"][2]["flags"] == ["UNECONOMIC"] and d["segments"][0]["flags"] == []
+assert d["segments"][0]["headcount"] == 11 and d["segments"][0]["net_ratio_pct"] == 0.16
+assert d["total"]["segment"] == "TOTAL" and d["total"]["headcount"] == 61
+assert d["total"]["min_load"] is None and d["total"]["binding"] is None
+' "$header" <"$out"; then ok "json parses with the csv keys"; else bad "json"; fi
+    run "json escaping" 0 chart -s "$D/quoted.csv" -f json
+    if python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["segments"][0]["segment"] == "Enterprise\n(global)"
+assert d["segments"][1]["segment"] == "Mid-Market, \"East\""
+' <"$out"; then ok "json strings escaped"; else bad "json escaping"; fi
+    run "json: UTF-8, control characters, invalid bytes" 0 chart -s "$D/names.csv" -f json
+    if python3 -c '
+import json, sys
+d = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+names = [s["segment"] for s in d["segments"]]
+assert names == ["Caf\u00e9 \u00dcber", "Tab\tName", "\u0001ctl", "bad \ufffd byte"], names
+' <"$out"; then ok "json strings valid and escaped"; else bad "json names"; fi
+    run "pilot json" 0 pilot -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -f json
+    if python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["segments"][0]["accretive"] is True and abs(d["segments"][0]["lift"] - 3.4) < 1e-12
+' <"$out"; then ok "pilot json"; else bad "pilot json"; fi
+else
+    echo "skip - python3 missing: json checks"
+fi
+run "table" 0 chart -s "$D/segments.csv" -f table
+out_has "Headcount"
+if grep -Eq '^Enterprise +200 +\$100\.0M +\$16\.0M +16\.0% +high ' "$out"; then ok "table row"; else bad "table row"; cat "$out"; fi
+if grep -Eq '^SMB +20,000 .* 40 +service_floor +UNECONOMIC ' "$out"; then ok "table SMB"; else bad "table SMB"; fi
+run "table: control characters shown as ?" 0 chart -s "$D/names.csv" -f table
+if grep -q "$(printf '\t')" "$out"; then bad "raw tab in the table"; else ok "no raw control characters"; fi
+out_has "Tab?Name"
+run "markdown" 0 chart -s "$D/segments.csv" -f markdown
+if head -n 1 "$out" | grep -q '^| Segment *| *Accounts |' &&
+    sed -n 2p "$out" | grep -q '^| -* | -*: |'; then ok "markdown table"; else bad "markdown"; cat "$out"; fi
+run "unknown format" 64 chart -s "$D/segments.csv" -f yaml
+run "xlsx to a terminal" 64 chart -s "$D/segments.csv" -f xlsx
+run "xlsx" 0 chart -s "$D/segments.csv" -o "$tmp/chart.xlsx"
+if command -v unzip >/dev/null 2>&1; then
+    if unzip -tq "$tmp/chart.xlsx" >/dev/null; then ok "xlsx is a valid zip"; else bad "xlsx zip"; fi
+    unzip -l "$tmp/chart.xlsx" >"$tmp/list"
+    for part in xl/workbook.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml xl/charts/chart1.xml; do
+        if grep -q " $part\$" "$tmp/list"; then ok "xlsx has $part"; else bad "xlsx lacks $part"; fi
+    done
+    if [ "$(grep -c ' xl/worksheets/sheet[0-9]*\.xml$' "$tmp/list")" -eq 2 ]; then ok "two worksheets"; else bad "worksheets"; fi
+    unzip -p "$tmp/chart.xlsx" xl/workbook.xml >"$tmp/wb.xml"
+    if grep -q 'name="Sizing chart"' "$tmp/wb.xml" && grep -q 'name="Inputs"' "$tmp/wb.xml"; then ok "sheet names"; else bad "sheet names"; fi
+    unzip -p "$tmp/chart.xlsx" xl/worksheets/sheet1.xml >"$tmp/sheet1.xml"
+    for text in '>Enterprise<' '>Mid-Market<' '>SMB<' '>TOTAL<' '<v>11</v>' '<v>40</v>' '<v>61</v>'; do
+        if grep -qF "$text" "$tmp/sheet1.xml"; then ok "sheet has $text"; else bad "sheet lacks $text"; fi
+    done
+    if [ "$(unzip -p "$tmp/chart.xlsx" xl/charts/chart1.xml | grep -o '<c:ser>' | wc -l)" -eq 4 ]; then
+        ok "chart has 4 series"
+    else
+        bad "chart series"
+    fi
+else
+    echo "skip - unzip missing: xlsx checks"
+fi
+
+# ---- command line, standard input, output files ------------------------------------
+run "--help" 0 --help
+out_has "Usage: amsize chart"
+run "--version" 0 --version
+if grep -Eq '^amsize \(libamsize\) [0-9]+\.[0-9]+\.[0-9]+$' "$out"; then ok "version line"; else bad "version: $(cat "$out")"; fi
+run "unknown option" 64 chart -s "$D/segments.csv" --bogus
+err_has "unknown option '--bogus'"
+run "missing --segments" 64 chart
+err_has "missing --segments"
+run "no command" 64 -s "$D/segments.csv"
+run "unknown command" 64 size -s "$D/segments.csv"
+run "option without value" 64 chart --segments
+
+name="segments on stdin"
+"$A" chart -s - -f csv <"$D/segments.csv" >"$out" 2>"$err"
+if [ $? -eq 0 ] && cmp -s "$out" "$tmp/segments.out"; then ok "$name"; else bad "$name"; fi
+name="accounts on stdin"
+"$A" chart -s "$D/small-segments.csv" -a - -f csv <"$D/small-accounts.csv" >"$out" 2>"$err"
+if [ $? -eq 0 ] && cmp -s "$out" "$tmp/accounts.out"; then ok "$name"; else bad "$name"; fi
+name="errors on stdin name <stdin>"
+"$A" chart -s - <"$D/negative.csv" >"$out" 2>"$err"
+if [ $? -eq 65 ]; then ok "$name: exit 65"; else bad "$name: exit"; fi
+err_has "<stdin>:3:"
+run "both on stdin" 64 chart -s - -a -
+
+mkdir "$tmp/o"
+run "--output" 0 chart -s "$D/segments.csv" -o "$tmp/o/chart.csv"
+if cmp -s "$tmp/o/chart.csv" "$tmp/segments.out" && [ "$(ls -A "$tmp/o")" = chart.csv ]; then
+    ok "output file complete, no temporary left"
+else
+    bad "output file"
+    ls -A "$tmp/o"
+fi
+run "--output .json picks json" 0 chart -s "$D/segments.csv" -o "$tmp/o/chart.json"
+if head -c 1 "$tmp/o/chart.json" | grep -q '{'; then ok "json by extension"; else bad "json by extension"; fi
+rm -f "$tmp/o"/*
+run "--output into a missing directory" 73 chart -s "$D/segments.csv" -o "$tmp/missing/chart.csv"
+if [ -e "$tmp/missing" ]; then bad "created something"; else ok "nothing created"; fi
+run "input error with --output" 65 chart -s "$D/negative.csv" -o "$tmp/o/chart.csv"
+if [ -z "$(ls -A "$tmp/o")" ]; then ok "no output file on input error"; else bad "left: $(ls -A "$tmp/o")"; fi
+run "--output is a directory" 73 chart -s "$D/segments.csv" -o "$tmp/o"
+if [ -z "$(ls -A "$tmp/o")" ] && [ "$(ls -A "$tmp" | grep -c '^\.o\.')" -eq 0 ]; then
+    ok "no temporary left"
+else
+    bad "temporary left behind"
+fi
+echo old >"$tmp/o/keep.csv"
+run "failed run keeps the old file" 65 chart -s "$D/negative.csv" -o "$tmp/o/keep.csv"
+if [ "$(cat "$tmp/o/keep.csv")" = old ]; then ok "old file intact"; else bad "old file changed"; fi
+if [ -w /dev/full ]; then
+    name="write error to /dev/full"
+    "$A" chart -s "$D/segments.csv" -f csv >/dev/full 2>"$err"
+    if [ $? -eq 74 ]; then ok "$name: exit 74"; else bad "$name: exit"; fi
+fi
+
+finish

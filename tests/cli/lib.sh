@@ -1,0 +1,67 @@
+# Shared by the amsize command's tests: sourced, not run.
+# run NAME STATUS ARGS...: runs amsize, keeping stdout in $out, stderr in $err.
+b="${top_builddir:-.}"
+s="${top_srcdir:-.}"
+A="$b/tools/amsize"
+D="$s/tests/cli/data"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/amsize-test.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+out="$tmp/out"
+err="$tmp/err"
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL - $*"; }
+
+run() {
+    name=$1 want=$2
+    shift 2
+    "$A" "$@" >"$out" 2>"$err"
+    rc=$?
+    if [ "$rc" -eq "$want" ]; then
+        ok "$name: exit $want"
+    else
+        bad "$name: exit $rc, expected $want"
+        sed 's/^/    | /' "$err"
+    fi
+}
+
+# err_has TEXT: stderr of the last run contains TEXT (fixed string).
+err_has() {
+    if grep -qF -- "$1" "$err"; then ok "$name: says '$1'"; else
+        bad "$name: stderr lacks '$1'"
+        sed 's/^/    | /' "$err"
+    fi
+}
+
+out_has() {
+    if grep -qF -- "$1" "$out"; then ok "$name: prints '$1'"; else
+        bad "$name: stdout lacks '$1'"
+    fi
+}
+
+# expect ROW COLUMN VALUE: exact cell of the csv in $out (unquoted rows).
+expect() {
+    v=$(awk -F, -v r="$1" -v c="$2" \
+        'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next } $1 == r { print $(h[c]) }' "$out")
+    if [ "$v" = "$3" ]; then ok "$1 $2 = '$3'"; else bad "$1 $2 = '$v', expected '$3'"; fi
+}
+
+# near ROW COLUMN VALUE: the cell within 1e-12 relative of VALUE.
+near() {
+    v=$(awk -F, -v r="$1" -v c="$2" \
+        'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next } $1 == r { print $(h[c]) }' "$out")
+    if awk -v a="$v" -v e="$3" 'BEGIN { d = a - e; if (d < 0) d = -d; m = e < 0 ? -e : e;
+                                   exit !(a != "" && d <= 1e-12 * (m > 1 ? m : 1)) }'; then
+        ok "$1 $2 ~ $3"
+    else
+        bad "$1 $2 = '$v', expected about $3"
+    fi
+}
+
+finish() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+    exit $?
+}
