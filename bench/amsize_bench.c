@@ -40,7 +40,7 @@ static struct {
     size_t chunk;
     int do_totals, do_chart, do_scalar;
     long long scalar_calls, chart_max;
-} opt = {{100000, 1000000, 10000000}, 3, 10000000, 7, 42, 4, 4096, 1, 1, 1, 2000000, 100000};
+} opt = {{100000, 1000000, 10000000}, 3, 10000000, 7, 42, 3, 4096, 1, 1, 1, 2000000, 100000};
 
 static volatile double sink; /* keeps results observable */
 
@@ -97,11 +97,17 @@ typedef struct columns {
     uint8_t *covered;
 } columns;
 
-/* Accounts over opt.segments segments, from the seed: a few large
- * accounts, many small ones (segment k holds about twice as many accounts
- * as segment k-1, with a tenth of the ARR each). */
+/* Accounts over opt.segments segments, from the seed, shaped like
+ * amsize-gen's books: by default its three segments (5% Enterprise,
+ * 37.5% Mid-Market, 57.5% SMB, ARR ranges a decade apart); with other
+ * segment counts each segment holds twice the accounts of the one before. */
 static void columns_make(columns *c, size_t rows)
 {
+    static const double gen_share[3] = {0.05, 0.375, 0.575};
+    double cum[16], total = 0;
+
+    for (int s = 0; s < opt.segments; s++)
+        cum[s] = total += opt.segments == 3 ? gen_share[s] : (double)(1u << s);
     c->rows = rows;
     c->segment = xmalloc(rows * sizeof *c->segment);
     c->arr = xmalloc(rows * sizeof(double));
@@ -111,21 +117,20 @@ static void columns_make(columns *c, size_t rows)
     c->weight = xmalloc(rows * sizeof(double));
     c->covered = xmalloc(rows);
     rng_state = opt.seed;
-    double total = (double)((1u << opt.segments) - 1);
     for (size_t i = 0; i < rows; i++) {
         double u = rng_unit() * total;
         int s = 0;
-        while (s < opt.segments - 1 && u >= (double)((2u << s) - 1))
+        while (s < opt.segments - 1 && u >= cum[s])
             s++;
-        double scale = 1e6 / pow(10.0, s);
-        double a = scale * (0.2 + 1.8 * rng_unit());
-        c->segment[i] = s; /* 0: the fewest, largest accounts */
+        double lo = 2e5 / pow(10.0, s), r = rng_unit();
+        double a = lo + 9 * lo * r * r; /* skewed towards lo */
+        c->segment[i] = s;
         c->arr[i] = a;
         c->upsell[i] = a * 0.15 * rng_unit();
         c->cross_sell[i] = a * 0.10 * rng_unit();
-        c->churn[i] = rng_unit() < 0.1 ? a : 0.0;
+        c->churn[i] = a * 0.12 * rng_unit();
         c->weight[i] = rng_unit() < 0.2 ? 2.0 : 1.0;
-        c->covered[i] = rng_unit() < 0.5;
+        c->covered[i] = rng_unit() < 0.3;
     }
 }
 
@@ -236,52 +241,6 @@ static void bench_totals(void)
     }
     free(t);
     free(p);
-}
-
-/* Writes the same accounts as CSV files for the command (workload 2), when
- * the project's generator (amsize-gen) is not built: DIR/accounts.csv and
- * DIR/segments.csv. */
-static const char *segment_name(int s, char *buf, size_t size)
-{
-    static const char *const names[] = {"Enterprise", "Mid-Market", "SMB", "Startup"};
-    if (opt.segments <= 4)
-        return names[s];
-    snprintf(buf, size, "Segment %d", s);
-    return buf;
-}
-
-static void write_csv(const char *dir, long long size)
-{
-    char path[4096], name[32];
-    columns c;
-    FILE *f;
-
-    snprintf(path, sizeof path, "%s/segments.csv", dir);
-    if (!(f = fopen(path, "w")))
-        goto fail;
-    fprintf(f, "segment,support_rating,churn_attribution,am_productivity,am_cost,max_load\n");
-    for (int s = 0; s < opt.segments; s++) {
-        fprintf(f, "%s,%d,%.2f,%.0f,%.0f,%.0f\n", segment_name(s, name, sizeof name),
-                1 + (s + 2) % 5, 1.0 - 0.1 * s, 1.2e6, 1.5e5, 20.0 * pow(5.0, s));
-    }
-    if (fclose(f))
-        goto fail;
-    columns_make(&c, (size_t)size);
-    snprintf(path, sizeof path, "%s/accounts.csv", dir);
-    if (!(f = fopen(path, "w")))
-        goto fail;
-    fprintf(f, "account_id,segment,arr,upsell,cross_sell,churn,service_weight,am_covered\n");
-    for (size_t i = 0; i < c.rows; i++)
-        fprintf(f, "A%09zu,%s,%.2f,%.2f,%.2f,%.2f,%g,%d\n", i,
-                segment_name(c.segment[i], name, sizeof name), c.arr[i], c.upsell[i],
-                c.cross_sell[i], c.churn[i], c.weight[i], c.covered[i]);
-    if (fclose(f))
-        goto fail;
-    columns_free(&c);
-    return;
-fail:
-    fprintf(stderr, "amsize-bench: cannot write %s: %s\n", path, strerror(errno));
-    exit(1);
 }
 
 /* ------------------------------------------------------------- chart */
@@ -438,16 +397,12 @@ static void usage(FILE *f)
     fprintf(f, "usage: amsize-bench [--workloads totals,chart,scalar] [--sizes N,N,...]\n"
                "                    [--max-size N] [--reps R] [--seed S] [--segments K]\n"
                "                    [--chunk ROWS] [--scalar-calls N] [--chart-max SEGMENTS]\n"
-               "       amsize-bench --write-csv DIR --accounts N [--seed S] [--segments K]\n"
                "Prints one CSV line per timed sample: "
                "workload,case,method,size,rep,seconds,items\n");
 }
 
 int main(int argc, char **argv)
 {
-    const char *csv_dir = NULL;
-    long long csv_rows = 0;
-
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -467,10 +422,6 @@ int main(int argc, char **argv)
                  t = strtok_r(NULL, ",", &save))
                 opt.sizes[opt.nsizes++] = parse_ll(t, "--sizes");
             free(copy);
-        } else if (!strcmp(a, "--write-csv")) {
-            csv_dir = v;
-        } else if (!strcmp(a, "--accounts")) {
-            csv_rows = parse_ll(v, a);
         } else if (!strcmp(a, "--max-size")) {
             opt.max_size = parse_ll(v, a);
         } else if (!strcmp(a, "--reps")) {
@@ -498,14 +449,6 @@ int main(int argc, char **argv)
             return 2;
         }
         i++;
-    }
-    if (csv_dir) {
-        if (!csv_rows) {
-            usage(stderr);
-            return 2;
-        }
-        write_csv(csv_dir, csv_rows);
-        return 0;
     }
     printf("workload,case,method,size,rep,seconds,items\n");
     if (opt.do_totals)

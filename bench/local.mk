@@ -21,7 +21,8 @@ BENCH_ARGS =
 # Where the results go (results.json, results.csv, samples.csv, table.md).
 BENCH_OUT = $(abs_top_builddir)/bench-results
 
-bench: bench/amsize-bench$(EXEEXT) lib/libamsize.la tools/amsize$(EXEEXT)
+bench: bench/amsize-bench$(EXEEXT) lib/libamsize.la tools/amsize$(EXEEXT) \
+	  tools/amsize-gen$(EXEEXT)
 	$(BENCH_PY) $(top_srcdir)/bench/run_bench.py --srcdir '$(abs_top_srcdir)' \
 	  --builddir '$(abs_top_builddir)' --out '$(BENCH_OUT)' --cc '$(CC)' \
 	  --cflags '$(CFLAGS)' --python '$(BENCH_PY)' $(BENCH_ARGS)

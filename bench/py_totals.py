@@ -28,20 +28,22 @@ import amsize
 
 
 def make_columns(n, k, seed):
-    """The account model of amsize-bench (segment s holds about twice as
-    many accounts as s-1 and a tenth of the ARR each), from numpy's RNG."""
+    """The account model of amsize-bench (amsize-gen's three segments by
+    default: 5%, 37.5% and 57.5% of the accounts, ARR a decade apart), from
+    numpy's RNG."""
     rng = np.random.default_rng(seed)
-    p = 2.0 ** np.arange(k)
+    p = np.array([0.05, 0.375, 0.575]) if k == 3 else 2.0 ** np.arange(k)
     seg = rng.choice(k, size=n, p=p / p.sum()).astype(np.int32)
-    arr = 1e6 / 10.0 ** seg * (0.2 + 1.8 * rng.random(n))
+    lo = 2e5 / 10.0 ** seg
+    arr = lo + 9 * lo * rng.random(n) ** 2
     return dict(
         segment_index=seg,
         arr=arr,
         upsell=arr * 0.15 * rng.random(n),
         cross_sell=arr * 0.10 * rng.random(n),
-        churn=np.where(rng.random(n) < 0.1, arr, 0.0),
+        churn=arr * 0.12 * rng.random(n),
         service_weight=np.where(rng.random(n) < 0.2, 2.0, 1.0),
-        am_covered=(rng.random(n) < 0.5).astype(np.uint8),
+        am_covered=(rng.random(n) < 0.3).astype(np.uint8),
     )
 
 
@@ -110,7 +112,7 @@ def main():
     ap.add_argument("--sizes", default="100000,1000000,10000000")
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--segments", type=int, default=4)
+    ap.add_argument("--segments", type=int, default=3)
     ap.add_argument("--add-at-max", type=int, default=10 ** 7,
                     help="largest size at which numpy.add.at (slow) runs")
     a = ap.parse_args()

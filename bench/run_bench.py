@@ -198,20 +198,15 @@ def workload_binding(a, samples, sizes):
 
 
 def generate(a, directory, n):
-    """ACCOUNTS.csv and SEGMENTS.csv of n accounts: the project's generator
-    when it is built, else amsize-bench's (the same account model)."""
+    """ACCOUNTS.csv of n accounts and its SEGMENTS.csv, from the project's
+    generator."""
     gen, env = libtool_binary(a.builddir, "tools/amsize-gen")
-    if os.path.exists(gen):
-        seg_src = os.path.join(a.srcdir, "examples", "data", "segments.csv")
-        with open(os.path.join(directory, "accounts.csv"), "w") as out:
-            log("$ %s --accounts %d --seed %d > accounts.csv" % (gen, n, a.seed))
-            subprocess.run([gen, "--accounts", str(n), "--seed", str(a.seed)], stdout=out,
-                           env=env, check=True)
-        shutil.copy(seg_src, os.path.join(directory, "segments.csv"))
-        return "amsize-gen"
-    exe, env = libtool_binary(a.builddir, "bench/amsize-bench")
-    run([exe, "--write-csv", directory, "--accounts", str(n), "--seed", str(a.seed)], env)
-    return "amsize-bench --write-csv"
+    for name, args in (("accounts.csv", ["--accounts", str(n), "--seed", str(a.seed)]),
+                       ("segments.csv", ["--print-segments"])):
+        log("$ amsize-gen %s > %s" % (" ".join(args), name))
+        with open(os.path.join(directory, name), "w") as out:
+            subprocess.run([gen] + args, stdout=out, env=env, check=True)
+    return "amsize-gen"
 
 
 def read_totals(path):
