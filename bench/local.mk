@@ -11,8 +11,8 @@ bench_amsize_bench_SOURCES = bench/amsize_bench.c bench/plain.c bench/bench.h
 bench_amsize_bench_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_CFLAGS='"$(CFLAGS)"'
 bench_amsize_bench_LDADD = lib/libamsize.la
 
-EXTRA_DIST += bench/run_bench.py bench/py_totals.py bench/py_csv_chart.py \
-	bench/pandas_chart.py
+EXTRA_DIST += bench/README.md bench/run_bench.py bench/py_totals.py \
+	bench/py_csv_chart.py bench/pandas_chart.py
 
 # /usr/bin/python3: Debian's, which has numpy and pandas.
 BENCH_PY = /usr/bin/python3
