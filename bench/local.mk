@@ -1,1 +1,29 @@
 # Benchmarks: make bench (not part of make check).
+#
+# bench/amsize-bench is built by every `make` (so that it keeps compiling
+# with gcc and clang, warnings as errors) but only `make bench` runs it,
+# through bench/run_bench.py, which also times the command and the Python
+# binding against their competitors. See bench/README.md.
+noinst_PROGRAMS += bench/amsize-bench
+bench_amsize_bench_SOURCES = bench/amsize_bench.c bench/plain.c bench/bench.h
+# The same CFLAGS as lib/ (by default autoconf's -g -O2): the plain loop is
+# the floor only if it is compiled as well as the library.
+bench_amsize_bench_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_CFLAGS='"$(CFLAGS)"'
+bench_amsize_bench_LDADD = lib/libamsize.la
+
+EXTRA_DIST += bench/README.md bench/run_bench.py bench/py_totals.py \
+	bench/py_csv_chart.py bench/pandas_chart.py
+
+# /usr/bin/python3: Debian's, which has numpy and pandas.
+BENCH_PY = /usr/bin/python3
+# Options for bench/run_bench.py, e.g. make bench BENCH_ARGS='--max-size 1000000'.
+BENCH_ARGS =
+# Where the results go (results.json, results.csv, samples.csv, table.md).
+BENCH_OUT = $(abs_top_builddir)/bench-results
+
+bench: bench/amsize-bench$(EXEEXT) lib/libamsize.la tools/amsize$(EXEEXT) \
+	  tools/amsize-gen$(EXEEXT)
+	$(BENCH_PY) $(top_srcdir)/bench/run_bench.py --srcdir '$(abs_top_srcdir)' \
+	  --builddir '$(abs_top_builddir)' --out '$(BENCH_OUT)' --cc '$(CC)' \
+	  --cflags '$(CFLAGS)' --python '$(BENCH_PY)' $(BENCH_ARGS)
+.PHONY: bench

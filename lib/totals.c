@@ -84,14 +84,49 @@ static amsize_status money(amsize_error *err, double v, size_t row, amsize_field
  * (32 * 184 bytes) instead of reading the columns twice. */
 #define SNAPSHOT_MAX 32
 
-/* Validates every row and, when add is set, folds it in. before holds the
- * accumulators as they were at the start of the call (a snapshot, or the
- * totals themselves while nothing is added), so that the bound on a sum
- * depends only on the call's input, not on how far the scan has got; NULL
- * skips the bounds, for the second pass of an already checked chunk. */
-static amsize_status scan(amsize_totals *totals, size_t totals_len, amsize_error *err,
-                          const amsize_totals *before, const int32_t *segment, size_t rows,
-                          const double *const col[NCOLS], const uint8_t *am_covered, int add)
+/* Neumaier's step for a sum and an addend that are both >= 0, as every
+ * accepted value is: the larger of the two is a max(), so the step needs no
+ * branch and gives the same bits as amsize__ksum_add(). */
+static inline void ksum_pos(double *acc, double x)
+{
+    double s = acc[0], t = s + x;
+    double hi = s >= x ? s : x, lo = s >= x ? x : s;
+    acc[1] += (hi - t) + lo;
+    acc[0] = t;
+}
+
+static inline void add_row(amsize_totals *totals, uint32_t seg, uint32_t part, double w,
+                           double arr, double up, double cross, double churn)
+{
+    double *s = totals[seg].opaque;
+    s[part * PART_LEN] += 1.0;
+    ksum_pos(s + SUM(part, COL_W), w);
+    ksum_pos(s + SUM(part, COL_ARR), arr);
+    ksum_pos(s + SUM(part, COL_UPSELL), up);
+    ksum_pos(s + SUM(part, COL_CROSS_SELL), cross);
+    ksum_pos(s + SUM(part, COL_CHURN), churn);
+}
+
+/* Whether part `part` of an accumulator as it was before the call may take
+ * one more chunk of `rows` rows: every stored sum stays at most ACC_MAX. */
+static int has_room(const amsize_totals *before, uint32_t seg, uint32_t part, size_t rows)
+{
+    const double *b = before[seg].opaque;
+    if (b[part * PART_LEN] > COUNT_MAX - (double)rows)
+        return 0;
+    for (int c = 0; c < NCOLS; c++) {
+        if (value_at(b + SUM(part, c)) > ACC_MAX - CHUNK_SUM_MAX)
+            return 0;
+    }
+    return 1;
+}
+
+/* Checks every row and reports the first problem exactly: row, column,
+ * status. It reads the accumulators (for the bounds) but never writes
+ * them. */
+static amsize_status validate(amsize_error *err, const amsize_totals *totals, size_t totals_len,
+                              const int32_t *segment, size_t rows,
+                              const double *const col[NCOLS], const uint8_t *am_covered)
 {
     double chunk[NCOLS] = {0};
 
@@ -109,24 +144,18 @@ static amsize_status scan(amsize_totals *totals, size_t totals_len, amsize_error
             return amsize__fail(err, AMSIZE_E_NOT_POSITIVE, (int64_t)i,
                                 AMSIZE_FIELD_SERVICE_WEIGHT);
         chunk[COL_W] += w;
-        int part = am_covered ? am_covered[i] : 0;
+        uint32_t part = am_covered ? am_covered[i] : 0;
         if (part > 1)
             return amsize__fail(err, AMSIZE_E_RANGE, (int64_t)i, AMSIZE_FIELD_AM_COVERED);
-        if (before) {
-            const double *b = before[segment[i]].opaque;
-            if (b[part * PART_LEN] > COUNT_MAX - (double)rows)
-                return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)i, AMSIZE_FIELD_ACCOUNTS);
-            for (int c = 0; c < NCOLS; c++) {
+        if (!has_room(totals, (uint32_t)segment[i], part, rows)) {
+            /* Name the column whose sum is full, or the count. */
+            const double *b = totals[segment[i]].opaque;
+            amsize_field f = AMSIZE_FIELD_ACCOUNTS;
+            for (int c = NCOLS - 1; c >= 0; c--) {
                 if (value_at(b + SUM(part, c)) > ACC_MAX - CHUNK_SUM_MAX)
-                    return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)i, col_field[c]);
+                    f = col_field[c];
             }
-        }
-        if (add) {
-            double *s = totals[segment[i]].opaque;
-            s[part * PART_LEN] += 1.0;
-            ksum_at(s + SUM(part, COL_W), w);
-            for (int c = COL_ARR; c < NCOLS; c++)
-                ksum_at(s + SUM(part, c), col[c][i]);
+            return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)i, f);
         }
     }
     for (int c = 0; c < NCOLS; c++) {
@@ -134,6 +163,56 @@ static amsize_status scan(amsize_totals *totals, size_t totals_len, amsize_error
             return amsize__fail(err, AMSIZE_E_OVERFLOW, -1, col_field[c]);
     }
     return AMSIZE_OK;
+}
+
+/* Adds rows already validated. */
+static void add_checked(amsize_totals *totals, const int32_t *segment, size_t rows,
+                        const double *const col[NCOLS], const uint8_t *am_covered)
+{
+    for (size_t i = 0; i < rows; i++) {
+        add_row(totals, (uint32_t)segment[i], am_covered ? am_covered[i] : 0,
+                col[COL_W] ? col[COL_W][i] : 1.0, col[COL_ARR][i], col[COL_UPSELL][i],
+                col[COL_CROSS_SELL][i], col[COL_CHURN][i]);
+    }
+}
+
+/* The hot path for few segments: validates and adds in one pass, with one
+ * branch per row. Accepts exactly what validate() accepts; returns 0 at
+ * the first problem, with totals partly updated, and the caller restores
+ * its snapshot and lets validate() say what was wrong. */
+static int add_fast(amsize_totals *totals, size_t totals_len, const amsize_totals *before,
+                    const int32_t *segment, size_t rows, const double *const col[NCOLS],
+                    const uint8_t *am_covered)
+{
+    double chunk[NCOLS] = {0};
+    unsigned char room[2 * SNAPSHOT_MAX];
+    const double *wc = col[COL_W], *arr = col[COL_ARR], *up = col[COL_UPSELL],
+                 *xs = col[COL_CROSS_SELL], *ch = col[COL_CHURN];
+
+    for (size_t j = 0; j < 2 * totals_len; j++)
+        room[j] = (unsigned char)has_room(before, (uint32_t)(j / 2), (uint32_t)(j & 1), rows);
+    for (size_t i = 0; i < rows; i++) {
+        uint32_t seg = (uint32_t)segment[i]; /* a negative index wraps: out of range */
+        uint32_t part = am_covered ? am_covered[i] : 0;
+        double w = wc ? wc[i] : 1.0, a = arr[i], u = up[i], x = xs[i], c = ch[i];
+        /* NaN fails every comparison, so each test below also refuses it. */
+        int bad = (seg >= totals_len) | (part > 1) | !(w > 0) | !(w <= DBL_MAX) |
+                  !(a >= 0) | !(a <= DBL_MAX) | !(u >= 0) | !(u <= DBL_MAX) | !(x >= 0) |
+                  !(x <= DBL_MAX) | !(c >= 0) | !(c <= DBL_MAX);
+        if (bad || !room[2 * seg + part])
+            return 0;
+        chunk[COL_W] += w;
+        chunk[COL_ARR] += a;
+        chunk[COL_UPSELL] += u;
+        chunk[COL_CROSS_SELL] += x;
+        chunk[COL_CHURN] += c;
+        add_row(totals, seg, part, w, a, u, x, c);
+    }
+    for (int c = 0; c < NCOLS; c++) {
+        if (!(chunk[c] <= CHUNK_SUM_MAX))
+            return 0;
+    }
+    return 1;
 }
 
 amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_len, amsize_error *err,
@@ -155,22 +234,23 @@ amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_len, amsize
             return amsize__fail(err, AMSIZE_E_NULL, -1, col_field[c]);
     }
     /* A bad row must leave the totals as they were. With few segments a
-     * snapshot makes that one pass over the columns; otherwise validate
-     * everything first, then add. */
+     * snapshot on the stack makes that one pass over the columns; with
+     * more, validate everything first, then add. */
     if (totals_len <= SNAPSHOT_MAX) {
         amsize_totals saved[SNAPSHOT_MAX];
         memcpy(saved, totals, totals_len * sizeof *totals);
-        amsize_status st =
-            scan(totals, totals_len, err, saved, segment, rows, col, am_covered, 1);
-        if (st != AMSIZE_OK)
-            memcpy(totals, saved, totals_len * sizeof *totals);
-        return st;
+        if (add_fast(totals, totals_len, saved, segment, rows, col, am_covered))
+            return AMSIZE_OK;
+        memcpy(totals, saved, totals_len * sizeof *totals);
     }
-    TRY(scan(totals, totals_len, err, totals, segment, rows, col, am_covered, 0));
-    return scan(totals, totals_len, NULL, NULL, segment, rows, col, am_covered, 1);
+    TRY(validate(err, totals, totals_len, segment, rows, col, am_covered));
+    /* Only reached with few segments if add_fast() and validate() disagree,
+     * which they must not: adding then is still correct. */
+    add_checked(totals, segment, rows, col, am_covered);
+    return AMSIZE_OK;
 }
 
-/* dst + src for one accumulator into out; fails on a sum past DBL_MAX. */
+/* dst + src for one accumulator into out; fails on a sum past ACC_MAX. */
 static amsize_status merge_one(double *out, amsize_error *err, const double *dst,
                                const double *src, size_t index)
 {

@@ -1,10 +1,11 @@
 # The Python ctypes binding (issue "Python bindings").
 # make check runs its unittest suite against lib/.libs/libamsize.so.0.
-dist_check_SCRIPTS += bindings/python/run_tests.sh
-TESTS += bindings/python/run_tests.sh
+dist_check_SCRIPTS += bindings/python/run_tests.sh bindings/python/install_test.sh
+TESTS += bindings/python/run_tests.sh bindings/python/install_test.sh
 EXTRA_DIST += \
 	bindings/python/README.md \
 	bindings/python/pyproject.toml \
+	bindings/python/_backend/amsize_build.py \
 	bindings/python/amsize/__init__.py \
 	bindings/python/amsize/_core.py \
 	bindings/python/amsize/_ffi.py \

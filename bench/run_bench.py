@@ -1,0 +1,560 @@
+#!/usr/bin/python3
+"""make bench: runs every libamsize benchmark and writes the results.
+
+  1 totals   amsize_totals_add() (whole arrays, 4096-row chunks) against a
+             plain summing loop, in-process (bench/amsize-bench)
+  2 command  `amsize chart --accounts` on a CSV file against `wc -l`, a
+             standard-library Python script and pandas (child processes;
+             peak memory from wait4's rusage)
+  3 binding  the Python binding's totals against numpy and against the C
+             library called directly (bench/py_totals.py)
+  4 chart    amsize_chart_compute() per segment, and the scalar functions
+             per call (bench/amsize-bench)
+
+Competitors always run in the same run, interleaved and repeated; the
+summary gives medians, min/max and ratios of medians (with the min/max of
+the per-repetition ratios). Results go to --out: results.json (everything),
+results.csv (one row per figure), samples.csv (every timed sample) and
+table.md (the tables of bench/README.md). See bench/README.md.
+"""
+import argparse
+import csv
+import datetime
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+SIZES = (10 ** 5, 10 ** 6, 10 ** 7)
+
+
+def log(msg):
+    print("bench: " + msg, file=sys.stderr, flush=True)
+
+
+# ----------------------------------------------------------------- machine
+
+def first_line(cmd):
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def machine(a):
+    model = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    versions = {"python": platform.python_version()}
+    for mod in ("numpy", "pandas"):
+        try:
+            versions[mod] = __import__(mod).__version__
+        except ImportError:
+            versions[mod] = None
+    return {
+        "cpu_model": model,
+        "cores": os.cpu_count(),
+        "kernel": platform.release(),
+        "compiler": first_line(a.cc.split() + ["--version"]),
+        "cflags": a.cflags,
+        "date_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "loadavg_start": os.getloadavg()[0],
+        **versions,
+    }
+
+
+# ---------------------------------------------------------------- samples
+
+class Samples:
+    """Every timed sample: (workload, case, method, size, rep) -> seconds,
+    items and, for child processes, peak RSS in KiB."""
+
+    def __init__(self):
+        self.rows = []
+
+    def add(self, workload, case, method, size, rep, seconds, items, maxrss_kib=""):
+        self.rows.append(dict(workload=workload, case=case, method=method, size=int(size),
+                              rep=int(rep), seconds=float(seconds), items=float(items),
+                              maxrss_kib=maxrss_kib))
+
+    def add_csv(self, text):
+        for r in csv.DictReader(io.StringIO(text)):
+            self.add(r["workload"], r["case"], r["method"], r["size"], r["rep"],
+                     r["seconds"], r["items"])
+
+    def select(self, workload, method, size):
+        return [r for r in self.rows
+                if r["workload"] == workload and r["method"] == method and r["size"] == size]
+
+    def keys(self, workload):
+        seen = []
+        for r in self.rows:
+            k = (r["method"], r["size"])
+            if r["workload"] == workload and k not in seen:
+                seen.append(k)
+        return seen
+
+    def write(self, path):
+        with open(path, "w", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(self.rows[0]) if self.rows else ["workload"])
+            w.writeheader()
+            w.writerows(self.rows)
+
+
+def run(cmd, env=None):
+    log("$ " + " ".join(cmd))
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        sys.stderr.write(p.stderr)
+        sys.exit("bench: %s failed with status %d" % (cmd[0], p.returncode))
+    return p.stdout
+
+
+def timed_child(cmd, stdout_path, env=None):
+    """Runs cmd with stdout to a file; returns (wall seconds, peak RSS in
+    KiB). The peak comes from /usr/bin/time (GNU time, getrusage of its
+    child): the rusage of a child of this Python process would include the
+    Python process it was forked from, which Linux counts across exec."""
+    rss_file = stdout_path + ".rss"
+    full = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd
+    with open(stdout_path, "w") as out, open(os.devnull, "w") as err:
+        t0 = time.perf_counter()
+        rc = subprocess.call(full, stdout=out, stderr=err, env=env)
+        dt = time.perf_counter() - t0
+    if rc != 0:
+        sys.exit("bench: %s failed with status %d" % (" ".join(cmd), rc))
+    with open(rss_file) as f:
+        rss = int(f.read().split()[-1])
+    return dt, rss
+
+
+# -------------------------------------------------------------- workloads
+
+def libtool_binary(builddir, rel):
+    """The real binary of an uninstalled libtool program (so that timings
+    and peak memory are not the wrapper script's), and its environment."""
+    env = dict(os.environ)
+    libs = os.path.join(builddir, "lib", ".libs")
+    d, name = os.path.split(os.path.join(builddir, rel))
+    for cand in (os.path.join(d, ".libs", name), os.path.join(d, ".libs", "lt-" + name)):
+        if os.path.exists(cand):
+            env["LD_LIBRARY_PATH"] = libs + os.pathsep + env.get("LD_LIBRARY_PATH", "")
+            return cand, env
+    return os.path.join(d, name), env
+
+
+def workload_c(a, samples, sizes):
+    exe, env = libtool_binary(a.builddir, "bench/amsize-bench")
+    common = ["--sizes", ",".join(map(str, sizes)), "--seed", str(a.seed)]
+    if "totals" in a.workloads and not a.alt_builddir:
+        samples.add_csv(run([exe, "--workloads", "totals", "--reps", str(a.reps)] + common,
+                            env))
+    elif "totals" in a.workloads:
+        # A candidate fix built elsewhere: its amsize-bench and this one run
+        # in turns, one repetition each, so that both see the same load;
+        # its methods get the suffix _alt.
+        alt, alt_env = libtool_binary(a.alt_builddir, "bench/amsize-bench")
+        for rep in range(a.reps):
+            for x, e, suffix in ((exe, env, ""), (alt, alt_env, "_alt")):
+                out = run([x, "--workloads", "totals", "--reps", "1"] + common, e)
+                for r in csv.DictReader(io.StringIO(out)):
+                    samples.add(r["workload"], r["case"], r["method"] + suffix, r["size"], rep,
+                                r["seconds"], r["items"])
+    if "chart" in a.workloads:
+        cmd = [exe, "--workloads", "chart,scalar", "--reps", str(a.reps)] + common
+        if a.tiny:
+            cmd += ["--scalar-calls", "10000", "--chart-max", "1000"]
+        samples.add_csv(run(cmd, env))
+
+
+def workload_binding(a, samples, sizes):
+    lib = os.path.join(a.builddir, "lib", ".libs", "libamsize.so.0")
+    pkg = os.path.join(a.srcdir, "bindings", "python")
+    if not os.path.exists(os.path.join(pkg, "amsize", "__init__.py")):
+        log("workload 3 skipped: no Python binding in %s" % pkg)
+        return
+    if not os.path.exists(lib):
+        log("workload 3 skipped: no shared library %s" % lib)
+        return
+    env = dict(os.environ, AMSIZE_LIBRARY=lib,
+               PYTHONPATH=pkg + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    cmd = [a.python, os.path.join(a.srcdir, "bench", "py_totals.py"),
+           "--sizes", ",".join(map(str, sizes)), "--reps", str(a.reps), "--seed", str(a.seed),
+           "--add-at-max", str(a.add_at_max)]
+    samples.add_csv(run(cmd, env))
+
+
+def generate(a, directory, n):
+    """ACCOUNTS.csv of n accounts and its SEGMENTS.csv, from the project's
+    generator."""
+    gen, env = libtool_binary(a.builddir, "tools/amsize-gen")
+    for name, args in (("accounts.csv", ["--accounts", str(n), "--seed", str(a.seed)]),
+                       ("segments.csv", ["--print-segments"])):
+        log("$ amsize-gen %s > %s" % (" ".join(args), name))
+        with open(os.path.join(directory, name), "w") as out:
+            subprocess.run([gen] + args, stdout=out, env=env, check=True)
+    return "amsize-gen"
+
+
+def read_totals(path):
+    """segment -> (accounts, book) from a chart CSV or a competitor's CSV."""
+    with open(path, newline="") as f:
+        return {r["segment"]: (float(r["accounts"]), float(r["book"]))
+                for r in csv.DictReader(f) if r["segment"] != "TOTAL"}
+
+
+def workload_command(a, samples, sizes, meta):
+    amsize, env = libtool_binary(a.builddir, "tools/amsize")
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("bench: workload 2 needs /usr/bin/time (Debian package time)")
+    if not os.path.exists(amsize):
+        log("workload 2 skipped: the amsize command is not built")
+        return
+    tmp = tempfile.mkdtemp(prefix="amsize-bench-", dir=a.tmpdir)
+    try:
+        for n in sizes:
+            gen = generate(a, tmp, n)
+            meta["generator"] = gen
+            acc = os.path.join(tmp, "accounts.csv")
+            seg = os.path.join(tmp, "segments.csv")
+            nbytes = os.path.getsize(acc)
+            meta.setdefault("file_bytes", {})[str(n)] = nbytes
+            envs = {}
+            tools = {
+                "amsize": [amsize, "chart", "-q", "-f", "csv", "-s", seg, "-a", acc],
+                "wc_l": ["wc", "-l", acc],
+                "python_csv": [a.python, os.path.join(a.srcdir, "bench", "py_csv_chart.py"),
+                               seg, acc],
+                "pandas": [a.python, os.path.join(a.srcdir, "bench", "pandas_chart.py"),
+                           seg, acc],
+            }
+            if a.alt_builddir:
+                alt, alt_env = libtool_binary(a.alt_builddir, "tools/amsize")
+                tools["amsize_alt"] = [alt, "chart", "-q", "-f", "csv", "-s", seg, "-a", acc]
+                envs["amsize_alt"] = alt_env
+            # Warm-up, which also reads the file into the page cache, and the
+            # check that every competitor computed the same totals.
+            outs = {}
+            for name, cmd in tools.items():
+                outs[name] = os.path.join(tmp, name + ".out")
+                timed_child(cmd, outs[name], envs.get(name, env))
+            ref = read_totals(outs["amsize"])
+            for name in [t for t in tools if t not in ("amsize", "wc_l")]:
+                got = read_totals(outs[name])
+                for s, (cnt, book) in ref.items():
+                    g = got.get(s)
+                    if g is None or g[0] != cnt or abs(g[1] - book) > 1e-9 * max(1, book):
+                        sys.exit("bench: %s and amsize disagree on segment %s: %r vs %r"
+                                 % (name, s, g, (cnt, book)))
+            reps = a.reps if n < 10 ** 7 else min(a.reps, a.reps_large)
+            names = list(tools)
+            for rep in range(reps):
+                for j in range(len(names)):
+                    name = names[(j + rep) % len(names)]
+                    dt, rss = timed_child(tools[name], os.path.join(tmp, "out"),
+                                          envs.get(name, env))
+                    samples.add("command", "csv", name, n, rep, dt, nbytes, rss)
+            log("command, %d accounts: done" % n)
+            os.remove(acc)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- summary
+
+def med(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def summarise(samples, workload, unit, scale):
+    """One figure per (method, size): median rate and its min/max over the
+    repetitions, plus the median peak RSS where measured."""
+    out = []
+    for method, size in samples.keys(workload):
+        rows = samples.select(workload, method, size)
+        rates = [r["items"] / r["seconds"] * scale for r in rows]
+        rss = [r["maxrss_kib"] for r in rows if r["maxrss_kib"] != ""]
+        out.append(dict(workload=workload, method=method, size=size, unit=unit, n=len(rates),
+                        median=med(rates), min=min(rates), max=max(rates),
+                        seconds_median=med([r["seconds"] for r in rows]),
+                        maxrss_mib=(max(rss) / 1024.0 if rss else None)))
+    return out
+
+
+def ratio(samples, workload, num, den, size):
+    """How many times faster num is than den (den time / num time): the
+    ratio of the medians, and the min/max of the per-repetition ratios (the
+    competitors of one repetition ran back to back)."""
+    a = {r["rep"]: r["seconds"] / r["items"] for r in samples.select(workload, num, size)}
+    b = {r["rep"]: r["seconds"] / r["items"] for r in samples.select(workload, den, size)}
+    if not a or not b:
+        return None
+    per = [b[k] / a[k] for k in a if k in b]
+    return dict(workload=workload, method=num, versus=den, size=size,
+                ratio=med(list(b.values())) / med(list(a.values())),
+                min=min(per), max=max(per))
+
+
+def fmt_rate(x):
+    for div, suf in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if x >= div:
+            return "%.3g%s" % (x / div, suf)
+    return "%.3g" % x
+
+
+def fmt_size(n):
+    return "10^%d" % (len(str(n)) - 1) if str(n).strip("0") == "1" else str(n)
+
+
+def build_tables(res):
+    fig = {(f["workload"], f["method"], f["size"]): f for f in res["figures"]}
+    rat = {(r["workload"], r["method"], r["versus"], r["size"]): r for r in res["ratios"]}
+    lines = []
+
+    def table(title, head, rows):
+        if not rows:
+            return
+        lines.append("**%s**\n" % title)
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|" + "---|" * len(head))
+        lines.extend("| " + " | ".join(r) + " |" for r in rows)
+        lines.append("")
+
+    def cell(wl, m, n, unit=""):
+        f = fig.get((wl, m, n))
+        if not f:
+            return "–"
+        return "%s%s (%s–%s)" % (fmt_rate(f["median"]), unit, fmt_rate(f["min"]),
+                                  fmt_rate(f["max"]))
+
+    def rcell(wl, m, v, n, inverse=False):
+        r = rat.get((wl, m, v, n))
+        if not r:
+            return "–"
+        if inverse:  # how many times slower m is than v
+            return "%.2fx (%.2f–%.2f)" % (1 / r["ratio"], 1 / r["max"], 1 / r["min"])
+        return "%.2fx (%.2f–%.2f)" % (r["ratio"], r["min"], r["max"])
+
+    sizes = sorted({f["size"] for f in res["figures"] if f["workload"] == "totals"})
+    table("1. Totals from in-memory columns: accounts/s, median (min–max); time "
+          "relative to the plain loop (goal <= 2x)",
+          ["accounts", "plain loop", "amsize whole", "amsize 4096-row chunks",
+           "whole / plain", "chunked / plain"],
+          [[fmt_size(n), cell("totals", "plain_loop", n), cell("totals", "amsize_whole", n),
+            cell("totals", "amsize_chunked", n),
+            rcell("totals", "amsize_whole", "plain_loop", n, True),
+            rcell("totals", "amsize_chunked", "plain_loop", n, True)] for n in sizes])
+
+    sizes = sorted({f["size"] for f in res["figures"] if f["workload"] == "command"})
+    rows = []
+    for n in sizes:
+        def rss(m):
+            f = fig.get(("command", m, n))
+            return "%.0f" % f["maxrss_mib"] if f and f["maxrss_mib"] is not None else "–"
+        rows.append([fmt_size(n), "%.3g" % (res["meta"]["file_bytes"][str(n)] / 1e6),
+                     cell("command", "amsize", n), cell("command", "wc_l", n),
+                     cell("command", "python_csv", n), cell("command", "pandas", n),
+                     rcell("command", "amsize", "wc_l", n, True),
+                     rcell("command", "amsize", "python_csv", n),
+                     rcell("command", "amsize", "pandas", n),
+                     " / ".join(rss(m) for m in ("amsize", "wc_l", "python_csv", "pandas"))])
+    table("2. `amsize chart --accounts` on a CSV file: MB/s, median (min–max); speed-up of "
+          "amsize (goals: >= 10x Python csv, >= 3x pandas at 10^6 and 10^7)",
+          ["accounts", "MB", "amsize", "wc -l", "Python csv", "pandas",
+           "amsize time / wc -l", "vs Python csv", "vs pandas",
+           "peak RSS MiB amsize / wc / csv / pandas"], rows)
+
+    sizes = sorted({f["size"] for f in res["figures"] if f["workload"] == "binding"})
+    table("3. Python binding totals on numpy columns: accounts/s, median (min–max); "
+          "binding time relative to C (goal <= 1.5x at 10^6)",
+          ["accounts", "amsize.totals()", "Totals.add()", "C direct (ctypes)",
+           "numpy bincount", "numpy add.at", "totals() / C direct",
+           "totals() / amsize-bench (wl 1)", "bincount speed-up over totals()"],
+          [[fmt_size(n), cell("binding", "binding_totals", n),
+            cell("binding", "binding_add", n), cell("binding", "c_direct", n),
+            cell("binding", "numpy_bincount", n), cell("binding", "numpy_add_at", n),
+            rcell("binding", "binding_totals", "c_direct", n, True),
+            ("%.2fx" % (fig[("totals", "amsize_whole", n)]["median"] /
+                        fig[("binding", "binding_totals", n)]["median"])
+             if ("totals", "amsize_whole", n) in fig else "–"),
+            rcell("binding", "numpy_bincount", "binding_totals", n)] for n in sizes])
+
+    rows = []
+    for n in sorted({f["size"] for f in res["figures"]
+                     if f["method"] in ("amsize_whole_alt", "amsize_alt")}):
+        rows.append([fmt_size(n), rcell("totals", "amsize_whole", "plain_loop", n, True),
+                     rcell("totals", "amsize_whole_alt", "plain_loop_alt", n, True),
+                     cell("command", "amsize", n), cell("command", "amsize_alt", n),
+                     rcell("command", "amsize_alt", "amsize", n),
+                     rcell("command", "amsize_alt", "python_csv", n),
+                     rcell("command", "amsize_alt", "pandas", n)])
+    table("Candidate fixes (--alt-builddir): totals time relative to the plain loop of the "
+          "same build; command MB/s and speed-ups of the candidate",
+          ["accounts", "whole / plain", "alt whole / plain", "amsize MB/s", "alt MB/s",
+           "alt vs amsize", "alt vs Python csv", "alt vs pandas"], rows)
+
+    rows = []
+    for f in res["figures"]:
+        if f["workload"] == "chart":
+            rows.append(["chart, %d segments" % f["size"],
+                         "%.0f (%.0f–%.0f)" % (1e9 / f["median"], 1e9 / f["max"],
+                                               1e9 / f["min"]), "ns per segment"])
+    for f in sorted((f for f in res["figures"] if f["workload"] == "scalar"),
+                    key=lambda f: -f["median"]):
+        rows.append(["amsize_%s_calc" % f["method"],
+                     "%.1f (%.1f–%.1f)" % (1e9 / f["median"], 1e9 / f["max"], 1e9 / f["min"]),
+                     "ns per call"])
+    table("4. Chart per segment and scalar functions per call: median (min–max)",
+          ["what", "ns", "unit"], rows)
+    return "\n".join(lines)
+
+
+def goals(res):
+    rat = {(r["workload"], r["method"], r["versus"], r["size"]): r for r in res["ratios"]}
+    fig = {(f["workload"], f["method"], f["size"]): f for f in res["figures"]}
+    out = []
+
+    def goal(name, key, limit, slower):
+        """slower: the figure is how many times slower (<= limit), else how
+        many times faster (>= limit)."""
+        r = rat.get(key)
+        if r:
+            v = 1 / r["ratio"] if slower else r["ratio"]
+            out.append(dict(goal=name, size=key[3], value=v,
+                            met=v <= limit if slower else v >= limit))
+
+    for n in SIZES:
+        for m in ("amsize_whole", "amsize_chunked"):
+            goal("%s time / plain loop time <= 2" % m, ("totals", m, "plain_loop", n), 2, True)
+    for n in (10 ** 6, 10 ** 7):
+        goal("amsize speed-up over the Python csv script >= 10",
+             ("command", "amsize", "python_csv", n), 10, False)
+        goal("amsize speed-up over pandas >= 3", ("command", "amsize", "pandas", n), 3, False)
+    goal("binding totals() time / C direct time <= 1.5",
+         ("binding", "binding_totals", "c_direct", 10 ** 6), 1.5, True)
+    rss = sorted((n, f["maxrss_mib"]) for (w, m, n), f in fig.items()
+                 if w == "command" and m == "amsize")
+    if len(rss) >= 2:
+        grow = rss[-1][1] - rss[0][1]
+        out.append(dict(goal="amsize peak memory flat from %s to %s accounts (< 4 MiB growth)"
+                        % (fmt_size(rss[0][0]), fmt_size(rss[-1][0])),
+                        size=rss[-1][0], value=grow, met=grow < 4))
+    return out
+
+
+# ------------------------------------------------------------------- main
+
+def main():
+    ap = argparse.ArgumentParser(description="Runs the libamsize benchmarks (bench/README.md).")
+    ap.add_argument("--srcdir", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    ap.add_argument("--builddir", default=os.getcwd())
+    ap.add_argument("--out", default="bench-results")
+    ap.add_argument("--cc", default="cc")
+    ap.add_argument("--cflags", default="")
+    ap.add_argument("--python", default=sys.executable,
+                    help="Python with numpy and pandas (default: this one)")
+    ap.add_argument("--max-size", type=int, default=10 ** 7,
+                    help="largest number of accounts (10^5, 10^6, 10^7 up to this)")
+    ap.add_argument("--sizes", help="comma-separated account counts instead")
+    ap.add_argument("--reps", type=int, default=7, help="repetitions of every figure")
+    ap.add_argument("--reps-large", type=int, default=5,
+                    help="repetitions of the command workload at 10^7 accounts")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--add-at-max", type=int, default=10 ** 6,
+                    help="largest size for numpy.add.at (slow: ~3 s per pass at 10^7)")
+    ap.add_argument("--workloads", default="totals,command,binding,chart")
+    ap.add_argument("--tmpdir", default=os.environ.get("TMPDIR", "/tmp"),
+                    help="where the CSV files go (about 70 bytes per account)")
+    ap.add_argument("--alt-builddir",
+                    help="the build tree of a candidate fix: its amsize-bench and amsize "
+                         "run beside this tree's as *_alt")
+    ap.add_argument("--tiny", action="store_true",
+                    help="one repetition of everything at 1000 accounts (CI)")
+    a = ap.parse_args()
+    a.builddir = os.path.abspath(a.builddir)
+    a.srcdir = os.path.abspath(a.srcdir)
+    if a.tiny:
+        sizes, a.reps = [1000], 1
+    elif a.sizes:
+        sizes = [int(s) for s in a.sizes.split(",")]
+    else:
+        sizes = [n for n in SIZES if n <= a.max_size]
+    os.makedirs(a.out, exist_ok=True)
+    t0 = time.time()
+    res = {"machine": machine(a), "meta": {"sizes": sizes, "reps": a.reps, "seed": a.seed,
+                                           "reps_large": a.reps_large, "tiny": a.tiny}}
+    if "-O2" not in a.cflags.split():
+        log("warning: CFLAGS is %r, not -O2: the figures are not the documented setup"
+            % a.cflags)
+    samples = Samples()
+    workload_c(a, samples, sizes)
+    if "binding" in a.workloads:
+        workload_binding(a, samples, sizes)
+    if "command" in a.workloads:
+        workload_command(a, samples, sizes, res["meta"])
+    res["machine"]["loadavg_end"] = os.getloadavg()[0]
+    res["meta"]["wall_seconds"] = round(time.time() - t0, 1)
+
+    figures = (summarise(samples, "totals", "accounts/s", 1.0) +
+               summarise(samples, "command", "MB/s", 1e-6) +
+               summarise(samples, "binding", "accounts/s", 1.0) +
+               summarise(samples, "chart", "segments/s", 1.0) +
+               summarise(samples, "scalar", "calls/s", 1.0))
+    pairs = ([("totals", m, "plain_loop") for m in ("amsize_whole", "amsize_chunked")] +
+             [("totals", m + "_alt", "plain_loop_alt")
+              for m in ("amsize_whole", "amsize_chunked")] +
+             [("command", "amsize", v) for v in ("wc_l", "python_csv", "pandas")] +
+             [("command", "amsize_alt", v) for v in ("amsize", "python_csv", "pandas")] +
+             [("binding", m, "c_direct") for m in ("binding_totals", "binding_add")] +
+             [("binding", "numpy_bincount", "binding_totals"),
+              ("binding", "numpy_add_at", "binding_totals")])
+    ratios = [r for wl, m, v in pairs for n in sizes
+              for r in [ratio(samples, wl, m, v, n)] if r]
+    res.update(figures=figures, ratios=ratios)
+    res["goals"] = goals(res)
+
+    samples.write(os.path.join(a.out, "samples.csv"))
+    with open(os.path.join(a.out, "results.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["workload", "method", "size", "unit", "median", "min", "max", "n",
+                    "maxrss_mib"])
+        for g in figures:
+            w.writerow([g["workload"], g["method"], g["size"], g["unit"], "%.6g" % g["median"],
+                        "%.6g" % g["min"], "%.6g" % g["max"], g["n"],
+                        "" if g["maxrss_mib"] is None else "%.1f" % g["maxrss_mib"]])
+    with open(os.path.join(a.out, "results.json"), "w") as f:
+        json.dump(res, f, indent=1)
+    m = res["machine"]
+    md = ["Machine: %s, %d cores, %s, CFLAGS `%s`, Python %s, numpy %s, pandas %s; "
+          "%s; load average %.1f at the start, %.1f at the end; %d repetitions (%d for the "
+          "command at 10^7); CSV files from %s, seed %d; %.0f s in all.\n"
+          % (m["cpu_model"], m["cores"], m["compiler"], m["cflags"], m["python"], m["numpy"],
+             m["pandas"], m["date_utc"], m["loadavg_start"], m["loadavg_end"], a.reps,
+             min(a.reps, a.reps_large), res["meta"].get("generator", "-"), a.seed,
+             res["meta"]["wall_seconds"]),
+          build_tables(res), "**Goals**\n"]
+    md += ["- %s, %s: %s (%s)" % (g["goal"], fmt_size(g["size"]),
+                                  "%.2f" % g["value"], "met" if g["met"] else "NOT met")
+           for g in res["goals"]]
+    text = "\n".join(md) + "\n"
+    with open(os.path.join(a.out, "table.md"), "w") as f:
+        f.write(text)
+    print(text)
+    log("results in %s (results.json, results.csv, samples.csv, table.md)" % a.out)
+
+
+if __name__ == "__main__":
+    main()
