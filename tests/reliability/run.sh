@@ -72,16 +72,18 @@ step_asan() {
         LDFLAGS="$san" || return 1
     make -s -C "$d" -j"$jobs" >/dev/null || return 1
     # An uninstrumented python3 cannot load a sanitized .so by itself: the
-    # Python suite runs apart, with clang's ASan runtime preloaded and leak
-    # checking off (the interpreter's own allocations are not ours).
-    py=bindings/python/run_tests.sh
+    # Python binding's tests (bindings/python/*) run apart, with the ASan
+    # runtime preloaded and leak checking off (the interpreter's own
+    # allocations are not ours).
     tests=$(make_var "$d" TESTS) || return 1
+    py_tests=$(printf '%s\n' $tests | grep '^bindings/python/' | tr '\n' ' ')
     # tests/cli/memory.sh measures the command's peak RSS, which ASan's
     # shadow memory and quarantine inflate: meaningless here, so skipped
     # (the plain make check runs it).
-    echo "skipped under ASan: $py (run below with the runtime preloaded)," \
-        "tests/cli/memory.sh (measures RSS, which ASan inflates)"
-    others=$(printf '%s\n' $tests | grep -vx -e "$py" -e tests/cli/memory.sh | tr '\n' ' ')
+    echo "run apart under ASan: ${py_tests:-(none)}(python3 with libasan preloaded);" \
+        "skipped: tests/cli/memory.sh (measures RSS, which ASan inflates)"
+    others=$(printf '%s\n' $tests | grep -v '^bindings/python/' |
+        grep -vx tests/cli/memory.sh | tr '\n' ' ')
     export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     if ! make -s -C "$d" -j"$jobs" check TESTS="$others" >"$d/check.out" 2>&1; then
@@ -91,17 +93,22 @@ step_asan() {
     fi
     grep -E '^# (TOTAL|PASS|XFAIL|FAIL|SKIP|ERROR)' "$d/check.out" | tr '\n' ' '
     echo
-    if printf '%s\n' $tests | grep -qx "$py"; then
-        rt=$(gcc -print-file-name=libasan.so)
-        if ! (cd "$d" && top_srcdir="$top" top_builddir=. LD_PRELOAD="$rt" \
-            ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" \
-            sh "$top/$py" >"$d/python.out" 2>&1); then
-            tail -n 60 "$d/python.out"
+    rt=$(gcc -print-file-name=libasan.so)
+    for t in $py_tests; do
+        out="$d/$(echo "$t" | tr / _).asan.out"
+        rc=0
+        (cd "$d" && top_srcdir="$top" top_builddir=. LD_PRELOAD="$rt" \
+            ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" sh "$top/$t" >"$out" 2>&1) || rc=$?
+        case $rc in
+        0) echo "PASS (ASan+UBSan, LD_PRELOAD=$(basename "$rt"), leaks not checked): $t" ;;
+        77) echo "SKIP: $t: $(tail -n 1 "$out")" ;;
+        *)
+            tail -n 60 "$out"
+            echo "FAIL: $t under ASan (exit $rc)"
             return 1
-        fi
-        echo "python binding under ASan+UBSan (LD_PRELOAD=$(basename "$rt"), leaks not checked):" \
-            "$(grep -E '^(Ran|OK)' "$d/python.out" | tr '\n' ' ')"
-    fi
+            ;;
+        esac
+    done
     unset ASAN_OPTIONS UBSAN_OPTIONS
 }
 
