@@ -26,6 +26,7 @@ XFAIL_TESTS = tests/reliability/known_bug_roi_inf
 # and their seed corpus.
 EXTRA_DIST += \
 	tests/fuzz/run.sh \
+	tests/fuzz/README.md \
 	tests/fuzz/fuzz_common.h \
 	tests/fuzz/fuzz_chart.c \
 	tests/fuzz/fuzz_totals.c \
