@@ -33,7 +33,7 @@ Bugs this table shows: a denormal `am_cost` gives status OK, and
 `amsize_chart_compute()` then reports an infinite `roi`
 (tests/reliability/known_bug_roi_inf.c); and the amsize command accepts a
 numeric cell with an embedded NUL byte, reading only what comes before it
-(`1<NUL>2` is read as 1).
+(`1<NUL>2` is read as 1; tests/reliability/known_bug_csv_nul.sh).
 
 EOF
 

@@ -13,14 +13,19 @@ tests_reliability_check_threads_LDFLAGS = -pthread
 TESTS += tests/reliability/check_threads
 endif
 
-# Library bugs the gate found and that are not fixed yet: each reproducer
-# fails today (XFAIL). Fixed, it passes, make check says XPASS and fails,
-# and the bug leaves this list (see the comment in each file).
+# Bugs the gate found (in the library, and in the amsize command) that are
+# not fixed yet: each reproducer fails today (XFAIL). Fixed, it passes,
+# make check says XPASS and fails, and the bug leaves this list (see the
+# comment in each file).
 check_PROGRAMS += tests/reliability/known_bug_roi_inf
 tests_reliability_known_bug_roi_inf_SOURCES = tests/reliability/known_bug_roi_inf.c
 tests_reliability_known_bug_roi_inf_LDADD = lib/libamsize.la
 TESTS += tests/reliability/known_bug_roi_inf
-XFAIL_TESTS = tests/reliability/known_bug_roi_inf
+dist_check_SCRIPTS += tests/reliability/known_bug_csv_nul.sh
+TESTS += tests/reliability/known_bug_csv_nul.sh
+XFAIL_TESTS = \
+	tests/reliability/known_bug_roi_inf \
+	tests/reliability/known_bug_csv_nul.sh
 
 # libFuzzer targets (built by tests/fuzz/run.sh with clang, not by make)
 # and their seed corpus.
