@@ -241,24 +241,33 @@ static size_t fast_lines(csvin *r, const char *s, size_t len)
 
 static int parse(csvin *r, const char *s, size_t len);
 
+/* Appends to the incomplete line carried to the next chunk; bounded by
+ * CSVIN_MAX_RECORD through the callers. */
+static int carry_append(csvin *r, const char *s, size_t n)
+{
+    if (r->carry_len + n > r->carry_cap) {
+        size_t cap = r->carry_cap ? r->carry_cap : 4096;
+        while (cap < r->carry_len + n)
+            cap *= 2;
+        char *nc = realloc(r->carry, cap);
+        if (!nc)
+            return fail(r, r->line, "out of memory");
+        r->carry = nc;
+        r->carry_cap = cap;
+    }
+    memcpy(r->carry + r->carry_len, s, n);
+    r->carry_len += n;
+    return 0;
+}
+
 static int feed_fast(csvin *r, const char *s, size_t len)
 {
     /* Complete the carried line first. */
     if (r->carry_len) {
         const char *nl = memchr(s, '\n', len);
         size_t take = nl ? (size_t)(nl - s) + 1 : len;
-        if (r->carry_len + take > r->carry_cap) {
-            size_t cap = r->carry_cap ? r->carry_cap : 4096;
-            while (cap < r->carry_len + take)
-                cap *= 2;
-            char *nc = realloc(r->carry, cap);
-            if (!nc)
-                return fail(r, r->line, "out of memory");
-            r->carry = nc;
-            r->carry_cap = cap;
-        }
-        memcpy(r->carry + r->carry_len, s, take);
-        r->carry_len += take;
+        if (carry_append(r, s, take))
+            return r->stopped;
         s += take;
         len -= take;
         if (!nl && r->carry_len < CSVIN_MAX_RECORD)
@@ -280,22 +289,8 @@ static int feed_fast(csvin *r, const char *s, size_t len)
         return r->stopped;
     if (r->slow)
         return parse(r, s + used, len - used);
-    if (used < len) {
-        size_t rest = len - used;
-        if (rest > r->carry_cap) {
-            size_t cap = r->carry_cap ? r->carry_cap : 4096;
-            while (cap < rest)
-                cap *= 2;
-            char *nc = realloc(r->carry, cap);
-            if (!nc)
-                return fail(r, r->line, "out of memory");
-            r->carry = nc;
-            r->carry_cap = cap;
-        }
-        memcpy(r->carry, s + used, rest);
-        r->carry_len = rest;
-    }
-    return 0;
+    /* carry_len is 0 here: the carried line was completed above. */
+    return used < len ? carry_append(r, s + used, len - used) : 0;
 }
 
 static int parse(csvin *r, const char *s, size_t len)
