@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <csv.h>
@@ -27,6 +28,12 @@ struct csvin {
     int bom_done;
     char errmsg[160];
     unsigned long errline;
+    /* Fast path: records without quotes or CRs are split here; from the
+     * first record that has one, everything goes to libcsv. */
+    int slow;
+    int in_fast;            /* fields come from fast_record: no line ends */
+    char *carry;            /* a line not yet complete */
+    size_t carry_len, carry_cap;
 };
 
 static int fail(csvin *r, unsigned long line, const char *msg)
@@ -95,7 +102,8 @@ static void on_field(void *data, size_t len, void *p)
         memcpy(r->buf + r->buf_len, data, len);
     r->buf[r->buf_len + len] = '\0';
     r->buf_len += len + 1;
-    r->line += count_lines(data, len);
+    if (!r->in_fast)
+        r->line += count_lines(data, len);
 }
 
 /* A record of nothing but one empty (or blank) field is a blank line. */
@@ -159,6 +167,11 @@ csvin *csvin_new(csvin_record_fn fn, void *ctx)
     return r;
 }
 
+void csvin_set_fast(csvin *r, int on)
+{
+    r->slow = !on;
+}
+
 void csvin_free(csvin *r)
 {
     if (!r)
@@ -167,7 +180,117 @@ void csvin_free(csvin *r)
     free(r->buf);
     free(r->off);
     free(r->ptrs);
+    free(r->carry);
     free(r);
+}
+
+static int is_sp(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* One unquoted record line (no '\n', no '"', no '\r'), split on commas,
+ * each field trimmed of spaces and tabs as libcsv trims unquoted fields. */
+static void fast_record(csvin *r, const char *s, size_t len)
+{
+    const char *end = s + len;
+    r->rec_line = r->line;
+    for (;;) {
+        const char *comma = memchr(s, ',', (size_t)(end - s));
+        const char *fe = comma ? comma : end;
+        const char *b = s, *e = fe;
+        while (b < e && is_sp(*b))
+            b++;
+        while (e > b && is_sp(e[-1]))
+            e--;
+        r->in_fast = 1;
+        on_field((void *)(uintptr_t)b, (size_t)(e - b), r);
+        r->in_fast = 0;
+        if (r->stopped || !comma)
+            break;
+        s = comma + 1;
+    }
+    if (!r->stopped) {
+        if (r->nfields)
+            deliver(r);
+        r->line++;
+    }
+}
+
+/* Splits the complete lines of s; returns how many bytes it used, or
+ * (size_t)-1 after switching to libcsv at the line that needs it. */
+static size_t fast_lines(csvin *r, const char *s, size_t len)
+{
+    size_t used = 0;
+    while (used < len && !r->stopped) {
+        const char *line = s + used;
+        const char *nl = memchr(line, '\n', len - used);
+        if (!nl)
+            break;
+        size_t n = (size_t)(nl - line);
+        size_t body = n && line[n - 1] == '\r' ? n - 1 : n; /* CRLF */
+        if (n >= CSVIN_MAX_RECORD || memchr(line, '"', body) || memchr(line, '\r', body)) {
+            r->slow = 1;
+            return used;
+        }
+        fast_record(r, line, body);
+        used += n + 1;
+    }
+    return used;
+}
+
+static int parse(csvin *r, const char *s, size_t len);
+
+/* Appends to the incomplete line carried to the next chunk; bounded by
+ * CSVIN_MAX_RECORD through the callers. */
+static int carry_append(csvin *r, const char *s, size_t n)
+{
+    if (r->carry_len + n > r->carry_cap) {
+        size_t cap = r->carry_cap ? r->carry_cap : 4096;
+        while (cap < r->carry_len + n)
+            cap *= 2;
+        char *nc = realloc(r->carry, cap);
+        if (!nc)
+            return fail(r, r->line, "out of memory");
+        r->carry = nc;
+        r->carry_cap = cap;
+    }
+    memcpy(r->carry + r->carry_len, s, n);
+    r->carry_len += n;
+    return 0;
+}
+
+static int feed_fast(csvin *r, const char *s, size_t len)
+{
+    /* Complete the carried line first. */
+    if (r->carry_len) {
+        const char *nl = memchr(s, '\n', len);
+        size_t take = nl ? (size_t)(nl - s) + 1 : len;
+        if (carry_append(r, s, take))
+            return r->stopped;
+        s += take;
+        len -= take;
+        if (!nl && r->carry_len < CSVIN_MAX_RECORD)
+            return 0;
+        size_t used = nl ? fast_lines(r, r->carry, r->carry_len) : 0;
+        if (r->stopped)
+            return r->stopped;
+        if (r->slow || !nl) {
+            r->slow = 1;
+            if (parse(r, r->carry + used, r->carry_len - used))
+                return r->stopped;
+            r->carry_len = 0;
+            return parse(r, s, len);
+        }
+        r->carry_len = 0;
+    }
+    size_t used = fast_lines(r, s, len);
+    if (r->stopped)
+        return r->stopped;
+    if (r->slow)
+        return parse(r, s + used, len - used);
+    /* carry_len is 0 here: the carried line was completed above. */
+    return used < len ? carry_append(r, s + used, len - used) : 0;
 }
 
 static int parse(csvin *r, const char *s, size_t len)
@@ -200,7 +323,7 @@ int csvin_feed(csvin *r, const void *buf, size_t len)
                 return r->stopped;
         }
     }
-    return parse(r, s, len);
+    return r->slow ? parse(r, s, len) : feed_fast(r, s, len);
 }
 
 int csvin_finish(csvin *r)
@@ -211,6 +334,13 @@ int csvin_finish(csvin *r)
     if (!r->bom_done && r->bom_seen > 0 && parse(r, bom, r->bom_seen))
         return r->stopped;
     r->bom_done = 1;
+    if (!r->slow && r->carry_len) {
+        /* The last line has no line end: libcsv takes it as it is. */
+        r->slow = 1;
+        if (parse(r, r->carry, r->carry_len))
+            return r->stopped;
+        r->carry_len = 0;
+    }
     r->done = 1;
     /* libcsv reports an unclosed quote only in strict mode, which would
      * also refuse stray quotes inside fields; so look at its public state:

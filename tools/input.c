@@ -192,6 +192,11 @@ static int parse_number(const char *label, unsigned long line, const char *col,
                   col);
         return -EXIT_DATAERR;
     }
+    double v;
+    if (decimal_fast(cell, &v)) {
+        *out = v;
+        return 0;
+    }
     if (!is_decimal(cell)) {
         msg_error("%s:%lu: column '%s': '%s' is not a number: write plain decimal digits "
                   "(no currency sign, thousands separator, unit, hex, inf or nan), "
@@ -200,7 +205,7 @@ static int parse_number(const char *label, unsigned long line, const char *col,
         return -EXIT_DATAERR;
     }
     errno = 0;
-    double v = strtod(cell, NULL);
+    v = strtod(cell, NULL);
     if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1)) {
         msg_error("%s:%lu: column '%s': '%s' is too large to be a number", label, line, col,
                   cell);

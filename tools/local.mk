@@ -35,6 +35,13 @@ sample: tools/amsize$(EXEEXT)
 # (tests/cli/sample.sh).
 cli_tests = tests/cli/amsize.sh tests/cli/memory.sh tests/cli/sample.sh
 TESTS += $(cli_tests)
+
+# The command's hand-written fast paths (line splitting, number parsing)
+# against libcsv and strtod on random input.
+check_PROGRAMS += tests/cli/check_parse
+tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/util.c
+tests_cli_check_parse_LDADD = $(CSV_LIBS)
+TESTS += tests/cli/check_parse
 dist_check_SCRIPTS += $(cli_tests)
 EXTRA_DIST += \
 	tests/cli/lib.sh \

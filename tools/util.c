@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,48 @@ char *trim(char *s)
 }
 
 /* Plain decimal numbers only: no hex, inf, nan, currency or separators. */
+/* Clinger's fast path: a plain decimal whose digits make an integer below
+ * 2^53 and whose decimal exponent is within +-22 is one exact integer
+ * times or divided by one exact power of ten, so a single correctly
+ * rounded operation gives the same double as strtod(). Returns 1 only when
+ * the whole cell is such a number (which also proves it a plain decimal);
+ * 0 for anything else, which the caller checks and converts the slow way. */
+int decimal_fast(const char *s, double *out)
+{
+    static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t m = 0;
+    int neg = 0, exp10 = 0, nd = 0;
+    if (*s == '+' || *s == '-')
+        neg = *s++ == '-';
+    for (; *s >= '0' && *s <= '9'; s++, nd++)
+        m = m * 10 + (uint64_t)(*s - '0');
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++, nd++, exp10--)
+            m = m * 10 + (uint64_t)(*s - '0');
+    if (nd == 0 || nd > 15)
+        return 0; /* not a number, or m might have passed 2^53 */
+    if (*s == 'e' || *s == 'E') {
+        int eneg = 0, e = 0;
+        s++;
+        if (*s == '+' || *s == '-')
+            eneg = *s++ == '-';
+        if (!(*s >= '0' && *s <= '9'))
+            return 0;
+        for (; *s >= '0' && *s <= '9'; s++)
+            if ((e = e * 10 + (*s - '0')) > 400)
+                return 0;
+        exp10 += eneg ? -e : e;
+    }
+    if (*s != '\0' || exp10 < -22 || exp10 > 22)
+        return 0;
+    double v = (double)m;
+    v = exp10 < 0 ? v / p10[-exp10] : v * p10[exp10];
+    *out = neg ? -v : v;
+    return 1;
+}
+
 int is_decimal(const char *s)
 {
     int digits = 0;

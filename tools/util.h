@@ -14,10 +14,6 @@
 #define AMSIZE_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define AMSIZE_PRINTF(a, b)
-/* 1 when s is a plain decimal number: optional sign, digits with an
- * optional point, optional exponent. No hex, inf, nan, spaces or units. */
-int is_decimal(const char *s);
-
 #endif
 
 /* "amsize: " + message + newline on stderr. */
@@ -45,5 +41,11 @@ char *trim(char *s);
 /* 1 when s is a plain decimal number: optional sign, digits with an
  * optional point, optional exponent. No hex, inf, nan, spaces or units. */
 int is_decimal(const char *s);
+
+/* The exact fast path of strtod() for the common cell (Clinger): 1 and *out
+ * when s is a whole plain decimal of at most 15 digits with a decimal
+ * exponent within +-22, else 0 (then use is_decimal() and strtod()).
+ * tests/cli/check_parse.c compares it with strtod(). */
+int decimal_fast(const char *s, double *out);
 
 #endif
