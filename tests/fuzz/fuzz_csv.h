@@ -26,6 +26,11 @@
 
 #include "fuzz_common.h"
 
+/* A bug of the CSV reader found here, not fixed yet (see fuzz_common.h). */
+#ifndef AMSIZE_KNOWN_BUG_CSV_BOM
+#define AMSIZE_KNOWN_BUG_CSV_BOM 1
+#endif
+
 static int fzcsv_devnull = -1, fzcsv_saved = -1;
 
 static void fzcsv_quiet(int on)
@@ -84,6 +89,19 @@ static void fzcsv_mix(fzcsv_digest *d, const void *p, size_t n)
         d->h = (d->h ^ b[i]) * UINT64_C(1099511628211);
 }
 
+/* tools/util.c's fast number parser must agree with the slow path it
+ * short-cuts: only plain decimals, and exactly strtod()'s value. */
+static void fzcsv_check_number(const char *cell)
+{
+    double fast;
+    if (!decimal_fast(cell, &fast))
+        return;
+    FZ_CHECK(is_decimal(cell), "decimal_fast accepts '%s', is_decimal does not", cell);
+    double slow = strtod(cell, NULL);
+    FZ_CHECK(memcmp(&fast, &slow, sizeof fast) == 0,
+             "decimal_fast('%s') = %.17g, strtod = %.17g", cell, fast, slow);
+}
+
 static int fzcsv_on_record(void *ctx, const csvin_record *rec)
 {
     fzcsv_digest *d = ctx;
@@ -95,20 +113,23 @@ static int fzcsv_on_record(void *ctx, const csvin_record *rec)
     for (size_t i = 0; i < rec->nfields; i++) {
         FZ_CHECK(rec->fields[i] != NULL, "field %zu is NULL", i);
         fzcsv_mix(d, rec->fields[i], strlen(rec->fields[i]) + 1);
+        fzcsv_check_number(rec->fields[i]);
     }
     return 0;
 }
 
-/* Feeds data in chunks whose sizes cycle through sizes[] (0: all at once);
- * returns the reader's final status and fills *d. */
+/* Feeds data in chunks whose sizes cycle through sizes[] (0: all at once),
+ * with the reader's own line splitter (fast) or libcsv alone; returns the
+ * reader's final status and fills *d. */
 static int fzcsv_stream(fzcsv_digest *d, const uint8_t *data, size_t size, const size_t *sizes,
-                        size_t nsizes)
+                        size_t nsizes, int fast)
 {
     csvin *r = csvin_new(fzcsv_on_record, d);
     int rc = 0;
     size_t off = 0, k = 0;
 
     FZ_CHECK(r != NULL, "csvin_new");
+    csvin_set_fast(r, fast);
     memset(d, 0, sizeof *d);
     d->h = UINT64_C(14695981039346656037);
     while (rc == 0 && off < size) {
@@ -131,19 +152,31 @@ static int fzcsv_stream(fzcsv_digest *d, const uint8_t *data, size_t size, const
 
 /* The same bytes in one piece, byte by byte and in odd chunks must give the
  * same records and the same verdict: a file is read 64 KiB at a time, so a
- * record can be cut anywhere. */
+ * record can be cut anywhere. And the reader's fast line splitter must give
+ * what libcsv alone gives. */
 static void fzcsv_check_chunking(const uint8_t *data, size_t size)
 {
     static const size_t bytewise[] = {1}, odd[] = {3, 1, 7, 2, 64, 5};
-    fzcsv_digest whole, one, mixed;
-    int a = fzcsv_stream(&whole, data, size, NULL, 0);
-    int b = fzcsv_stream(&one, data, size, bytewise, 1);
-    int c = fzcsv_stream(&mixed, data, size, odd, sizeof odd / sizeof odd[0]);
+    fzcsv_digest whole, one, mixed, slow;
+    int a = fzcsv_stream(&whole, data, size, NULL, 0, 1);
+    int b = fzcsv_stream(&one, data, size, bytewise, 1, 1);
+    int c = fzcsv_stream(&mixed, data, size, odd, sizeof odd / sizeof odd[0], 1);
+    int e = fzcsv_stream(&slow, data, size, odd, sizeof odd / sizeof odd[0], 0);
     FZ_CHECK(a == b && a == c, "verdict depends on chunking: %d %d %d", a, b, c);
     FZ_CHECK(whole.records == one.records && whole.records == mixed.records,
              "record count depends on chunking: %lu %lu %lu", whole.records, one.records,
              mixed.records);
     FZ_CHECK(whole.h == one.h && whole.h == mixed.h, "records depend on chunking");
+#if AMSIZE_KNOWN_BUG_CSV_BOM
+    /* Known bug (tests/reliability/known_bug_csv_bom.c, XFAIL): a leading
+     * EF or EF BB that is not a whole BOM reaches libcsv behind the fast
+     * path's back. Only such inputs skip the comparison. */
+    if (size > 0 && data[0] == 0xef && !(size >= 3 && data[1] == 0xbb && data[2] == 0xbf))
+        return;
+#endif
+    FZ_CHECK(a == e && whole.records == slow.records && whole.h == slow.h,
+             "the fast splitter and libcsv differ: verdict %d/%d, %lu/%lu records", a, e,
+             whole.records, slow.records);
 }
 
 /* After a successful read: the segments are what the library accepts or

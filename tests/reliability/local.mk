@@ -23,9 +23,16 @@ tests_reliability_known_bug_roi_inf_LDADD = lib/libamsize.la
 TESTS += tests/reliability/known_bug_roi_inf
 dist_check_SCRIPTS += tests/reliability/known_bug_csv_nul.sh
 TESTS += tests/reliability/known_bug_csv_nul.sh
+check_PROGRAMS += tests/reliability/known_bug_csv_bom
+tests_reliability_known_bug_csv_bom_SOURCES = tests/reliability/known_bug_csv_bom.c \
+	tools/csvin.c
+tests_reliability_known_bug_csv_bom_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tools
+tests_reliability_known_bug_csv_bom_LDADD = $(CSV_LIBS)
+TESTS += tests/reliability/known_bug_csv_bom
 XFAIL_TESTS = \
 	tests/reliability/known_bug_roi_inf \
-	tests/reliability/known_bug_csv_nul.sh
+	tests/reliability/known_bug_csv_nul.sh \
+	tests/reliability/known_bug_csv_bom
 
 # libFuzzer targets (built by tests/fuzz/run.sh with clang, not by make)
 # and their seed corpus.
