@@ -97,6 +97,10 @@ static amsize_status row_compute(amsize_chart_row *row, amsize_error *err,
         r.load_per_am = s.w / (double)r.headcount;
         r.net_per_am = nr.net_ratio / (double)r.headcount;
         r.roi = s.margin * nr.net_ratio / r.cost;
+        /* A denormal AM cost passes validation (it is > 0) but makes the
+         * return on it overflow. */
+        if (!isfinite(r.roi))
+            return amsize__fail(err, AMSIZE_E_OVERFLOW, index, AMSIZE_FIELD_ROI);
     } else {
         r.load_per_am = r.net_per_am = r.roi = NAN;
     }

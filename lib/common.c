@@ -70,7 +70,7 @@ const char *amsize_field_name(int32_t field)
         "segments", "rows", "total", "model", "output", "net_ratio", "fte_demand",
         "min_load", "hc_floor", "hc_ceiling", "headcount", "cost", "segment_index",
         "arr", "service_weight", "am_covered", "column", "hc_demand", "fte_net",
-        "churn_attributed",
+        "churn_attributed", "roi",
     };
     if (field < 0 || (size_t)field >= sizeof names / sizeof names[0])
         return "unknown";

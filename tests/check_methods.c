@@ -2036,7 +2036,8 @@ START_TEST(test_names)
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_HC_DEMAND), "hc_demand");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_FTE_NET), "fte_net");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_CHURN_ATTRIBUTED), "churn_attributed");
-    ck_assert_str_eq(amsize_field_name(43), "unknown");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ROI), "roi");
+    ck_assert_str_eq(amsize_field_name(44), "unknown");
     ck_assert_str_eq(amsize_field_name(-1), "unknown");
 
     ck_assert_str_eq(amsize_rating_name(AMSIZE_RATING_NONE), "");

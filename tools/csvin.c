@@ -97,6 +97,12 @@ static void on_field(void *data, size_t len, void *p)
         r->ptrs = np;
         r->fields_cap = cap;
     }
+    /* Fields go on as C strings, so a NUL would silently cut the cell. */
+    if (len && memchr(data, '\0', len)) {
+        fail(r, r->rec_line,
+             "a cell contains a NUL byte: remove it (is this a UTF-16 or binary file?)");
+        return;
+    }
     r->off[r->nfields++] = r->buf_len;
     if (len)
         memcpy(r->buf + r->buf_len, data, len);
@@ -304,6 +310,12 @@ static int parse(csvin *r, const char *s, size_t len)
     return r->stopped;
 }
 
+/* Bytes after the byte-order-mark check, to whichever reader is active. */
+static int feed_data(csvin *r, const char *s, size_t len)
+{
+    return r->slow ? parse(r, s, len) : feed_fast(r, s, len);
+}
+
 int csvin_feed(csvin *r, const void *buf, size_t len)
 {
     static const char bom[3] = {'\xef', '\xbb', '\xbf'};
@@ -319,11 +331,13 @@ int csvin_feed(csvin *r, const void *buf, size_t len)
                 r->bom_done = 1;
         } else {
             r->bom_done = 1;
-            if (r->bom_seen > 0 && parse(r, bom, r->bom_seen))
+            /* Not a mark after all: the held-back bytes are data, and go
+             * the way the rest goes, or they would come out of order. */
+            if (r->bom_seen > 0 && feed_data(r, bom, r->bom_seen))
                 return r->stopped;
         }
     }
-    return r->slow ? parse(r, s, len) : feed_fast(r, s, len);
+    return feed_data(r, s, len);
 }
 
 int csvin_finish(csvin *r)
@@ -331,7 +345,7 @@ int csvin_finish(csvin *r)
     static const char bom[3] = {'\xef', '\xbb', '\xbf'};
     if (r->stopped || r->done)
         return r->stopped;
-    if (!r->bom_done && r->bom_seen > 0 && parse(r, bom, r->bom_seen))
+    if (!r->bom_done && r->bom_seen > 0 && feed_data(r, bom, r->bom_seen))
         return r->stopped;
     r->bom_done = 1;
     if (!r->slow && r->carry_len) {

@@ -75,7 +75,8 @@ typedef enum amsize_field {
     AMSIZE_FIELD_COLUMN             = 39, /* a column pointer or its length */
     AMSIZE_FIELD_HC_DEMAND          = 40, /* totals-row sums that can overflow */
     AMSIZE_FIELD_FTE_NET            = 41,
-    AMSIZE_FIELD_CHURN_ATTRIBUTED   = 42
+    AMSIZE_FIELD_CHURN_ATTRIBUTED   = 42,
+    AMSIZE_FIELD_ROI                = 43
 } amsize_field;
 
 /* Where a failure happened. Guaranteed size: 24 bytes in 1.x; fields are

@@ -92,14 +92,6 @@ static void check_row(const amsize_chart_row *r, const amsize_segment *s, const 
     FZ_NAN_IFF(r->load_per_am, r->headcount == 0, "load_per_am");
     FZ_DEFINED(r->cost, "cost");
     FZ_NAN_IFF(r->net_per_am, r->headcount == 0, "net_per_am");
-#if AMSIZE_KNOWN_BUG_ROI_INF
-    /* Known library bug (tests/reliability/known_bug_roi_inf.c, XFAIL):
-     * roi is +/-inf, with status OK, when am_cost is so small (a denormal)
-     * that m*NR/cost overflows. Tolerated here, and only that, until
-     * lib/chart.c is fixed; the XFAIL test then XPASSes and says to
-     * remove this. */
-    if (!isinf(r->roi))
-#endif
     FZ_NAN_IFF(r->roi, r->headcount == 0, "roi");
     FZ_CHECK(r->fte_net >= 0 && r->fte_demand >= 0 && r->cost >= 0 && r->weighted_accounts >= 0,
              "row %zu: negative fte or cost", i);

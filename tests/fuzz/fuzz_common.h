@@ -16,14 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Library bugs found by these targets and not fixed yet. Each has a
- * reproducer, tests/reliability/known_bug_NAME.c, that make check runs as
- * an expected failure (XFAIL): when the library is fixed the reproducer
- * passes, make check reports XPASS and fails, and the line here goes. */
-#ifndef AMSIZE_KNOWN_BUG_ROI_INF
-#define AMSIZE_KNOWN_BUG_ROI_INF 1
-#endif
-
 typedef struct fz {
     const uint8_t *p;
     size_t n;

@@ -26,11 +26,6 @@
 
 #include "fuzz_common.h"
 
-/* A bug of the CSV reader found here, not fixed yet (see fuzz_common.h). */
-#ifndef AMSIZE_KNOWN_BUG_CSV_BOM
-#define AMSIZE_KNOWN_BUG_CSV_BOM 1
-#endif
-
 static int fzcsv_devnull = -1, fzcsv_saved = -1;
 
 static void fzcsv_quiet(int on)
@@ -167,13 +162,6 @@ static void fzcsv_check_chunking(const uint8_t *data, size_t size)
              "record count depends on chunking: %lu %lu %lu", whole.records, one.records,
              mixed.records);
     FZ_CHECK(whole.h == one.h && whole.h == mixed.h, "records depend on chunking");
-#if AMSIZE_KNOWN_BUG_CSV_BOM
-    /* Known bug (tests/reliability/known_bug_csv_bom.c, XFAIL): a leading
-     * EF or EF BB that is not a whole BOM reaches libcsv behind the fast
-     * path's back. Only such inputs skip the comparison. */
-    if (size > 0 && data[0] == 0xef && !(size >= 3 && data[1] == 0xbb && data[2] == 0xbf))
-        return;
-#endif
     FZ_CHECK(a == e && whole.records == slow.records && whole.h == slow.h,
              "the fast splitter and libcsv differ: verdict %d/%d, %lu/%lu records", a, e,
              whole.records, slow.records);

@@ -29,11 +29,11 @@ arrays and pointers NULL, zero lengths and wrong struct sizes ("empty").
 The CSV columns also get an empty cell, text, an overlong cell (over the
 1 MiB record limit), an embedded NUL byte and invalid UTF-8.
 
-Bugs this table shows: a denormal `am_cost` gives status OK, and
-`amsize_chart_compute()` then reports an infinite `roi`
-(tests/reliability/known_bug_roi_inf.c); and the amsize command accepts a
-numeric cell with an embedded NUL byte, reading only what comes before it
-(`1<NUL>2` is read as 1; tests/reliability/known_bug_csv_nul.sh).
+Two rows record fixed bugs, kept as regression tests: a denormal `am_cost`
+now gives AMSIZE_E_OVERFLOW naming `roi` rather than an infinite `roi`
+(tests/reliability/regress_roi_inf.c), and a CSV cell with an embedded NUL
+byte is now refused rather than read up to the NUL
+(tests/reliability/regress_csv_nul.sh).
 
 EOF
 

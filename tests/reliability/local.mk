@@ -13,26 +13,20 @@ tests_reliability_check_threads_LDFLAGS = -pthread
 TESTS += tests/reliability/check_threads
 endif
 
-# Bugs the gate found (in the library, and in the amsize command) that are
-# not fixed yet: each reproducer fails today (XFAIL). Fixed, it passes,
-# make check says XPASS and fails, and the bug leaves this list (see the
-# comment in each file).
-check_PROGRAMS += tests/reliability/known_bug_roi_inf
-tests_reliability_known_bug_roi_inf_SOURCES = tests/reliability/known_bug_roi_inf.c
-tests_reliability_known_bug_roi_inf_LDADD = lib/libamsize.la
-TESTS += tests/reliability/known_bug_roi_inf
-dist_check_SCRIPTS += tests/reliability/known_bug_csv_nul.sh
-TESTS += tests/reliability/known_bug_csv_nul.sh
-check_PROGRAMS += tests/reliability/known_bug_csv_bom
-tests_reliability_known_bug_csv_bom_SOURCES = tests/reliability/known_bug_csv_bom.c \
+# Regression tests for bugs the gate found, in the library and in the
+# amsize command.
+check_PROGRAMS += tests/reliability/regress_roi_inf
+tests_reliability_regress_roi_inf_SOURCES = tests/reliability/regress_roi_inf.c
+tests_reliability_regress_roi_inf_LDADD = lib/libamsize.la
+TESTS += tests/reliability/regress_roi_inf
+dist_check_SCRIPTS += tests/reliability/regress_csv_nul.sh
+TESTS += tests/reliability/regress_csv_nul.sh
+check_PROGRAMS += tests/reliability/regress_csv_bom
+tests_reliability_regress_csv_bom_SOURCES = tests/reliability/regress_csv_bom.c \
 	tools/csvin.c
-tests_reliability_known_bug_csv_bom_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tools
-tests_reliability_known_bug_csv_bom_LDADD = $(CSV_LIBS)
-TESTS += tests/reliability/known_bug_csv_bom
-XFAIL_TESTS = \
-	tests/reliability/known_bug_roi_inf \
-	tests/reliability/known_bug_csv_nul.sh \
-	tests/reliability/known_bug_csv_bom
+tests_reliability_regress_csv_bom_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tools
+tests_reliability_regress_csv_bom_LDADD = $(CSV_LIBS)
+TESTS += tests/reliability/regress_csv_bom
 
 # libFuzzer targets (built by tests/fuzz/run.sh with clang, not by make)
 # and their seed corpus.
