@@ -52,7 +52,7 @@ static void usage(FILE *fp)
           "      --selling-time LIST    five selling-time shares for support ratings 1..5\n"
           "                             (default 0.4,0.5,0.6,0.7,0.8)\n"
           "      --rating-thresholds MEDIUM,HIGH\n"
-          "                             Net Ratio %% thresholds as fractions (default 0.05,0.15)\n"
+          "                             Net Ratio % thresholds as fractions (default 0.05,0.15)\n"
           "  -v, --verbose              say what was read, segment by segment\n"
           "  -q, --quiet                no summary line of the account rows read\n"
           "  -h, --help                 show this help\n"
