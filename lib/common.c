@@ -115,6 +115,28 @@ amsize_status amsize__init_check(const void *p, size_t len, size_t struct_size,
     return AMSIZE_OK;
 }
 
+amsize_status amsize__out_init(void *out, size_t struct_size, size_t expected)
+{
+    TRY(amsize__init_check(out, 1, struct_size, expected));
+    memset(out, 0, expected);
+    /* Every public struct starts with its uint32_t struct_size. */
+    *(uint32_t *)out = (uint32_t)struct_size;
+    return AMSIZE_OK;
+}
+
+amsize_status amsize__method_begin(amsize__seg *s, amsize_model *m, amsize_error *err,
+                                   const void *out, size_t expected, const amsize_segment *seg,
+                                   const amsize_model *model)
+{
+    TRY(amsize__err_begin(err));
+    if (!out)
+        return amsize__fail(err, AMSIZE_E_NULL, -1, AMSIZE_FIELD_OUTPUT);
+    if (*(const uint32_t *)out != expected)
+        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_OUTPUT);
+    TRY(amsize__model_load(m, err, model));
+    return amsize__seg_load(s, err, seg, 0);
+}
+
 amsize_status amsize_error_init_(amsize_error *err, size_t struct_size)
 {
     amsize_status st = amsize__init_check(err, 1, struct_size, sizeof(amsize_error));

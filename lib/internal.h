@@ -47,6 +47,16 @@ AMSIZE_INTERNAL amsize_status amsize__model_load(amsize_model *out, amsize_error
                                                  const amsize_model *model);
 AMSIZE_INTERNAL amsize_status amsize__init_check(const void *p, size_t len,
                                                  size_t struct_size, size_t expected);
+/* Init of a single output struct: checks the size, zeroes it, sets its
+ * leading struct_size. */
+AMSIZE_INTERNAL amsize_status amsize__out_init(void *out, size_t struct_size, size_t expected);
+/* What every one-segment method does first: clear err, check the output
+ * struct (its size must be `expected`), load the model (NULL: defaults)
+ * and validate the segment, as index 0. */
+AMSIZE_INTERNAL amsize_status amsize__method_begin(amsize__seg *s, amsize_model *m,
+                                                   amsize_error *err, const void *out,
+                                                   size_t expected, const amsize_segment *seg,
+                                                   const amsize_model *model);
 
 /* The rounding rules, defined once (lib/common.c). Caller ensures x is
  * finite. */

@@ -66,10 +66,7 @@ amsize_status amsize__load(amsize_load *out, amsize_error *err, const amsize__se
 
 amsize_status amsize_load_init_(amsize_load *out, size_t struct_size)
 {
-    TRY(amsize__init_check(out, 1, struct_size, sizeof(amsize_load)));
-    memset(out, 0, sizeof *out);
-    out->struct_size = (uint32_t)struct_size;
-    return AMSIZE_OK;
+    return amsize__out_init(out, struct_size, sizeof(amsize_load));
 }
 
 amsize_status amsize_load_compute(amsize_load *out, amsize_error *err,
@@ -80,13 +77,7 @@ amsize_status amsize_load_compute(amsize_load *out, amsize_error *err,
     amsize_netratio nr;
     amsize_load r;
 
-    TRY(amsize__err_begin(err));
-    if (!out)
-        return amsize__fail(err, AMSIZE_E_NULL, -1, AMSIZE_FIELD_OUTPUT);
-    if (out->struct_size != sizeof *out)
-        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_OUTPUT);
-    TRY(amsize__model_load(&m, err, model));
-    TRY(amsize__seg_load(&s, err, seg, 0));
+    TRY(amsize__method_begin(&s, &m, err, out, sizeof *out, seg, model));
     TRY(amsize__netratio(&nr, err, &s, &m, 0));
     TRY(amsize__load(&r, err, &s, nr.net_ratio, 0));
     r.struct_size = out->struct_size;

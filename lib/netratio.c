@@ -53,10 +53,7 @@ amsize_status amsize__netratio(amsize_netratio *out, amsize_error *err, const am
 
 amsize_status amsize_netratio_init_(amsize_netratio *out, size_t struct_size)
 {
-    TRY(amsize__init_check(out, 1, struct_size, sizeof(amsize_netratio)));
-    memset(out, 0, sizeof *out);
-    out->struct_size = (uint32_t)struct_size;
-    return AMSIZE_OK;
+    return amsize__out_init(out, struct_size, sizeof(amsize_netratio));
 }
 
 amsize_status amsize_netratio_compute(amsize_netratio *out, amsize_error *err,
@@ -66,13 +63,7 @@ amsize_status amsize_netratio_compute(amsize_netratio *out, amsize_error *err,
     amsize_model m;
     amsize_netratio r;
 
-    TRY(amsize__err_begin(err));
-    if (!out)
-        return amsize__fail(err, AMSIZE_E_NULL, -1, AMSIZE_FIELD_OUTPUT);
-    if (out->struct_size != sizeof *out)
-        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_OUTPUT);
-    TRY(amsize__model_load(&m, err, model));
-    TRY(amsize__seg_load(&s, err, seg, 0));
+    TRY(amsize__method_begin(&s, &m, err, out, sizeof *out, seg, model));
     TRY(amsize__netratio(&r, err, &s, &m, 0));
     r.struct_size = out->struct_size;
     *out = r;
@@ -118,10 +109,7 @@ static amsize_status pilot_fill(amsize_pilot *p, amsize_error *err, double nr_c,
 
 amsize_status amsize_pilot_init_(amsize_pilot *out, size_t struct_size)
 {
-    TRY(amsize__init_check(out, 1, struct_size, sizeof(amsize_pilot)));
-    memset(out, 0, sizeof *out);
-    out->struct_size = (uint32_t)struct_size;
-    return AMSIZE_OK;
+    return amsize__out_init(out, struct_size, sizeof(amsize_pilot));
 }
 
 amsize_status amsize_pilot_compare(amsize_pilot *out, amsize_error *err, double nr_covered,

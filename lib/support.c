@@ -29,10 +29,7 @@ amsize_status amsize__support(amsize_support *out, amsize_error *err, const amsi
 
 amsize_status amsize_support_init_(amsize_support *out, size_t struct_size)
 {
-    TRY(amsize__init_check(out, 1, struct_size, sizeof(amsize_support)));
-    memset(out, 0, sizeof *out);
-    out->struct_size = (uint32_t)struct_size;
-    return AMSIZE_OK;
+    return amsize__out_init(out, struct_size, sizeof(amsize_support));
 }
 
 amsize_status amsize_support_compute(amsize_support *out, amsize_error *err,
@@ -43,13 +40,7 @@ amsize_status amsize_support_compute(amsize_support *out, amsize_error *err,
     amsize_netratio nr;
     amsize_support r;
 
-    TRY(amsize__err_begin(err));
-    if (!out)
-        return amsize__fail(err, AMSIZE_E_NULL, -1, AMSIZE_FIELD_OUTPUT);
-    if (out->struct_size != sizeof *out)
-        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_OUTPUT);
-    TRY(amsize__model_load(&m, err, model));
-    TRY(amsize__seg_load(&s, err, seg, 0));
+    TRY(amsize__method_begin(&s, &m, err, out, sizeof *out, seg, model));
     TRY(amsize__netratio(&nr, err, &s, &m, 0));
     TRY(amsize__support(&r, err, &s, &m, nr.fte_net, 0));
     r.struct_size = out->struct_size;
