@@ -17,6 +17,7 @@ EXTRA_DIST += \
 	bindings/python/tests/test_cli.py \
 	bindings/python/tests/test_demo.py \
 	bindings/python/tests/test_errors.py \
+	bindings/python/tests/test_install.py \
 	bindings/python/tests/test_library.py \
 	bindings/python/tests/test_random.py \
 	bindings/python/tests/test_scalars.py \
