@@ -14,7 +14,7 @@ from ._core import (Load, Model, NetRatio, Pilot, Segment, Support, SCALAR_FUNCT
                     load, netratio, pilot, support)
 from ._table import COLUMNS, Chart, ChartRow, chart
 from ._totals import Totals, buffer_address, totals
-from .errors import AmsizeError, Status
+from .errors import AmsizeError, AmsizeTypeError, Status
 
 #: The version of the loaded C library, e.g. "1.0.0".
 library_version = _ffi.text(_ffi.lib.amsize_version())
@@ -29,7 +29,8 @@ LibraryMismatchError = _ffi.LibraryMismatchError
 _check_library = _ffi.check_library
 
 __all__ = [
-    "AmsizeError", "Chart", "ChartRow", "COLUMNS", "LibraryMismatchError", "Load", "Model",
-    "NetRatio", "Pilot", "Segment", "Status", "Support", "Totals", "buffer_address", "chart",
-    "library_path", "library_version", "load", "netratio", "pilot", "support", "totals",
+    "AmsizeError", "AmsizeTypeError", "Chart", "ChartRow", "COLUMNS", "LibraryMismatchError",
+    "Load", "Model", "NetRatio", "Pilot", "Segment", "Status", "Support", "Totals",
+    "buffer_address", "chart", "library_path", "library_version", "load", "netratio", "pilot",
+    "support", "totals",
 ] + sorted(SCALAR_FUNCTIONS)

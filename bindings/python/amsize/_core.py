@@ -6,17 +6,18 @@ import ctypes
 import dataclasses
 import inspect
 import math
+import numbers
 import operator
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from . import _ffi
-from .errors import AmsizeError, Status, check, new_error
+from .errors import (INT64_MAX, RANGES, AmsizeTypeError, Status, check, fail,
+                     new_error)
 
 _lib = _ffi.lib
 
 INT32_MIN, INT32_MAX = -(2 ** 31), 2 ** 31 - 1
-INT64_MAX = 2 ** 63 - 1
 
 
 @dataclass
@@ -62,60 +63,84 @@ _SEGMENT_FLOATS = ("book", "upsell", "cross_sell", "churn", "churn_attribution",
 _MODEL_FIELDS = ("model", "rating_high", "rating_medium")
 
 
-def _as_segment(seg):
+def _fields_of(cls, given, place, index):
+    """cls(**given), refusing a key that is not one of cls's fields."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    for key in given:
+        if key not in names:
+            fail(Status.E_RANGE, place, str(key), "not a field of amsize.%s: use %s"
+                 % (cls.__name__, ", ".join(names)), index=index, cls=AmsizeTypeError)
+    return cls(**given)
+
+
+def _as_segment(seg, index=0, single=False):
     if isinstance(seg, Segment):
         return seg
+    place = "segment" if single else "segment %d" % index
     if isinstance(seg, dict):
-        return Segment(**seg)
-    raise TypeError("amsize: expected an amsize.Segment or a dict of its fields, got %s"
-                    % type(seg).__name__)
+        return _fields_of(Segment, seg, place, index)
+    fail(Status.E_RANGE, place, "", "expected an amsize.Segment or a dict of its fields",
+         seg, index, AmsizeTypeError)
 
 
 def _label(seg, index):
     return "segment %d (%r)" % (index, seg.name) if seg.name is not None else "segment %d" % index
 
 
-def _whole(value, field, where):
+def _whole(value, field, where, index=-1):
     """An integer input: ints, numpy integers and integral floats."""
     try:
         return operator.index(value)
     except TypeError:
         pass
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, numbers.Real) and math.isfinite(value) and float(value).is_integer():
         return int(value)
-    raise TypeError("amsize: %s, %s: must be a whole number (got %r)" % (where, field, value))
+    allowed = RANGES.get(field)
+    fail(Status.E_RANGE, where, field,
+         "must be a whole number" + (" from " + allowed if allowed else ""),
+         value, index, AmsizeTypeError)
 
 
-def _num(value):
+def _num(value, field, where, index=-1):
+    """A float input; refuses what float() cannot convert, naming the field."""
+    try:
+        return float(value)
+    except OverflowError:  # an int past the double range: C refuses infinity
+        return math.inf if value > 0 else -math.inf
+    except (TypeError, ValueError):
+        fail(Status.E_NOT_FINITE, where, field, "must be a number", value, index,
+             AmsizeTypeError)
+
+
+def _optional(value, field, where, index):
     # None stands for "not given"; 0 makes the library refuse it by name.
-    return 0.0 if value is None else float(value)
+    return 0.0 if value is None else _num(value, field, where, index)
 
 
-def _fill_segment(c, seg, where):
-    rating = _whole(seg.support_rating, "support_rating", where)
+def _fill_segment(c, seg, where, index):
+    rating = _whole(seg.support_rating, "support_rating", where, index)
     # Out-of-range ratings are passed as 0 so that the library names them.
     c.support_rating = rating if INT32_MIN <= rating <= INT32_MAX else 0
-    accounts = _whole(seg.accounts, "accounts", where)
+    accounts = _whole(seg.accounts, "accounts", where, index)
     if accounts > INT64_MAX:
-        raise AmsizeError("amsize: %s, accounts: value is outside its allowed range (got %d)"
-                          % (where, accounts), Status.E_RANGE, -1, "accounts", 2, accounts)
+        fail(Status.E_RANGE, where, "accounts", value=accounts, index=index)
     c.accounts = max(accounts, -1)
     for name in _SEGMENT_FLOATS:
-        setattr(c, name, _num(getattr(seg, name)))
+        setattr(c, name, _optional(getattr(seg, name), name, where, index))
     c.has_weighted_accounts = seg.weighted_accounts is not None
-    c.weighted_accounts = _num(seg.weighted_accounts)
+    c.weighted_accounts = _optional(seg.weighted_accounts, "weighted_accounts", where, index)
     c.has_growth_per_account = seg.growth_per_account is not None
-    c.growth_per_account = _num(seg.growth_per_account)
+    c.growth_per_account = _optional(seg.growth_per_account, "growth_per_account", where, index)
 
 
 def c_segments(segments, single=False):
     """A ctypes array of amsize_segment filled from Segment objects."""
-    segs = [_as_segment(s) for s in segments]
+    segs = [_as_segment(s, i, single) for i, s in enumerate(segments)]
     arr = (_ffi.Segment * max(len(segs), 1))()
     st = _lib.amsize_segment_init_(arr, len(arr), ctypes.sizeof(_ffi.Segment))
     check(st, new_error(), lambda i, f: "amsize_segment_init_")
     for i, s in enumerate(segs):
-        _fill_segment(arr[i], s, _segment_place(segs, i, single))
+        _fill_segment(arr[i], s, _segment_place(segs, i, single), i)
     return arr, segs
 
 
@@ -131,22 +156,24 @@ def c_model(model):
     if model is None:
         return None
     if isinstance(model, dict):
-        model = Model(**model)
+        model = _fields_of(Model, model, "model", -1)
     if not isinstance(model, Model):
-        raise TypeError("amsize: expected an amsize.Model, a dict or None, got %s"
-                        % type(model).__name__)
+        fail(Status.E_RANGE, "", "model", "expected an amsize.Model, a dict of its fields "
+             "or None", model, cls=AmsizeTypeError)
     c = _ffi.Model()
     st = _lib.amsize_model_init_(c, ctypes.sizeof(c))
     check(st, new_error(), lambda i, f: "amsize_model_init_")
-    times = tuple(model.selling_time)
-    if len(times) != 5:
-        raise AmsizeError("amsize: model, selling_time: needs 5 entries, one per support "
-                          "rating 1..5 (got %d)" % len(times), Status.E_RANGE, -1,
-                          "selling_time", 0, times)
+    try:
+        times = tuple(model.selling_time)
+    except TypeError:
+        times = None
+    if times is None or len(times) != 5:
+        fail(Status.E_RANGE, "model", "selling_time", "needs 5 entries, one per support "
+             "rating 1..5", model.selling_time, cls=AmsizeTypeError)
     for k, t in enumerate(times):
-        c.selling_time[k] = float(t)
-    c.rating_high = float(model.rating_high)
-    c.rating_medium = float(model.rating_medium)
+        c.selling_time[k] = _num(t, "selling_time[%d]" % (k + 1), "model")
+    c.rating_high = _num(model.rating_high, "rating_high", "model")
+    c.rating_medium = _num(model.rating_medium, "rating_medium", "model")
     return c
 
 
@@ -162,6 +189,8 @@ def segment_context(segs, model, single=False):
             return "model"
         if 0 <= index < len(segs):
             return _segment_place(segs, index, single)
+        if field == "segments":  # the list itself, e.g. empty
+            return ""
         return "totals row" if index == -1 else "index %d" % index
 
     def lookup(index, field):
@@ -306,11 +335,15 @@ def pilot(nr_covered, book_covered, nr_uncovered, book_uncovered):
     out = _ffi.Pilot()
     err = new_error()
     check(_lib.amsize_pilot_init_(out, ctypes.sizeof(out)), err, lambda i, f: "pilot")
-    args = (float(nr_covered), float(book_covered), float(nr_uncovered), float(book_uncovered))
-    st = _lib.amsize_pilot_compare(out, err, *args)
+    places = ("covered accounts", "uncovered accounts")
 
     def where(index, field):
-        return {0: "covered accounts", 1: "uncovered accounts"}.get(index, "pilot")
+        return places[index] if index in (0, 1) else "pilot"
+
+    given = (nr_covered, book_covered, nr_uncovered, book_uncovered)
+    args = tuple(_num(v, ("net_ratio", "book")[k % 2], places[k // 2], k // 2)
+                 for k, v in enumerate(given))
+    st = _lib.amsize_pilot_compare(out, err, *args)
 
     def lookup(index, field):
         if index in (0, 1) and field in ("net_ratio", "book"):
@@ -332,15 +365,13 @@ def _make_scalar(name, argnames):
         bound = sig.bind(*args, **kwargs)
         values = []
         for a, v in zip(argnames, bound.args):
+            fv = _num(v, a, name)  # not a number at all: AmsizeTypeError
             if a in ints:
-                # Spreadsheet rule: invalid input gives NaN, never an error.
-                fv = float(v)
+                # Spreadsheet rule: an invalid number gives NaN, not an error.
                 if not fv.is_integer() or not INT32_MIN <= fv <= INT32_MAX:
                     return math.nan
-                v = int(fv)
-            else:
-                v = float(v)
-            values.append(v)
+                fv = int(fv)
+            values.append(fv)
         return fn(*values)
 
     wrapper.__name__ = wrapper.__qualname__ = name

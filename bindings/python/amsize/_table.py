@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from . import _core, _ffi
-from .errors import check, new_error
+from .errors import AmsizeTypeError, Status, check, fail, new_error
 
 _lib = _ffi.lib
 
@@ -176,7 +176,11 @@ def chart(segments, model=None):
     """Sizes every segment (Segment objects or dicts of their fields) and
     returns the Chart. Raises AmsizeError naming the segment and field of
     the first bad input."""
-    segments = list(segments)
+    try:
+        segments = list(segments)
+    except TypeError:
+        fail(Status.E_RANGE, "", "segments", "expected a list of amsize.Segment or dicts "
+             "of their fields", segments, cls=AmsizeTypeError)
     rows, total, segs = compute_raw(segments, model)
     names = [s.name if s.name is not None else str(i) for i, s in enumerate(segs)]
     return Chart([_row(rows[i], names[i]) for i in range(len(segs))], _row(total, "TOTAL"))

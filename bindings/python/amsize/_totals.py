@@ -12,7 +12,7 @@ import dataclasses
 import sys
 
 from . import _core, _ffi
-from .errors import AmsizeError, Status, check, new_error
+from .errors import AmsizeError, AmsizeTypeError, Status, check, fail, new_error
 
 _lib = _ffi.lib
 
@@ -83,13 +83,13 @@ class Column:
 
     def __init__(self, name, obj, kind):
         self.name = name
+        self._kind = kind
         self._view = None
         self._pybuf = None
         mod = type(obj).__module__
         if mod.startswith("pandas"):
             if not hasattr(obj, "to_numpy") or hasattr(obj, "columns"):
-                raise TypeError("amsize: column %s: give a pandas Series, not %s"
-                                % (name, type(obj).__name__))
+                self._fail("a pandas %s: give a pandas Series" % type(obj).__name__)
             obj = obj.to_numpy()  # the Series' own array when the dtype fits
             mod = type(obj).__module__
         if isinstance(obj, (list, tuple)):
@@ -97,7 +97,7 @@ class Column:
             try:
                 obj = array.array(kind.array_code, obj)
             except (TypeError, OverflowError) as exc:
-                raise TypeError("amsize: column %s needs %s values: %s" % (name, kind.wants, exc))
+                self._fail("a list that does not convert (%s)" % exc)
         self.values = obj
         if mod == "numpy" and hasattr(obj, "dtype"):
             self._numpy(obj, kind)
@@ -105,10 +105,10 @@ class Column:
             self._buffer(obj, kind)
 
     def _fail(self, got):
-        raise TypeError("amsize: column %s needs %s; got %s" % (self.name, self._kind.wants, got))
+        raise AmsizeTypeError("column %s needs %s; got %s" % (self.name, self._kind.wants, got),
+                              Status.E_RANGE, -1, self.name)
 
     def _numpy(self, a, kind):
-        self._kind = kind
         if a.dtype.name not in kind.numpy_dtypes or not a.dtype.isnative:
             hint = ""
             if kind is INT32 and a.dtype.kind in "iu":
@@ -125,7 +125,6 @@ class Column:
         self.address = a.ctypes.data
 
     def _buffer(self, obj, kind):
-        self._kind = kind
         try:
             mv = memoryview(obj)
         except TypeError:
@@ -177,13 +176,16 @@ def _columns(given):
         for name, kind in COLUMNS:
             if given.get(name) is not None:
                 cols[name] = Column(name, given[name], kind)
+        if "segment_index" not in cols:
+            fail(Status.E_NULL, "", "segment_index", "a required column: give one int32 "
+                 "entry per account", None)
         rows = cols["segment_index"].length
         for name, col in cols.items():
             if col.length != rows:
                 raise AmsizeError(
-                    "amsize: column %s has %d rows but segment_index has %d: every column "
+                    "column %s has %d rows but segment_index has %d: every column "
                     "needs one entry per account" % (name, col.length, rows),
-                    Status.E_BUFFER, -1, "column", 39, col.length)
+                    Status.E_BUFFER, -1, "column", value=col.length)
     except BaseException:
         for col in cols.values():
             col.release()
@@ -194,7 +196,11 @@ def _columns(given):
 def buffer_address(obj, column="arr"):
     """The address amsize would pass to C for obj as the named column (for
     tests and the curious: it equals the buffer's own address)."""
-    col = Column(column, obj, dict(COLUMNS)[column])
+    kinds = dict(COLUMNS)
+    if column not in kinds:
+        fail(Status.E_RANGE, "buffer_address", "column", "not a column: use one of %s"
+             % ", ".join(kinds), column)
+    col = Column(column, obj, kinds[column])
     try:
         return col.address
     finally:
@@ -217,9 +223,12 @@ class Totals:
 
     def __init__(self, n_segments):
         init = _ffi.require("amsize_totals_init_")
-        n = _core._whole(n_segments, "n_segments", "totals")
+        where = "Totals(n_segments)"
+        n = _core._whole(n_segments, "segments", where)
         if n < 0:
-            raise ValueError("amsize: n_segments must be >= 0 (got %d)" % n)
+            fail(Status.E_NEGATIVE, where, "segments", value=n)
+        if n > 2 ** 31:  # segment indices are int32
+            fail(Status.E_RANGE, where, "segments", value=n)
         self.n_segments = n
         self._c = (_ffi.Totals * max(n, 1))()
         check(init(self._c, len(self._c), ctypes.sizeof(_ffi.Totals)), new_error(),
@@ -233,8 +242,9 @@ class Totals:
         """Adds one chunk of accounts. Each column is a buffer of one entry
         per account: segment_index int32, money float64, service_weight
         float64 (None: 1 each), am_covered uint8/bool (None: uncovered).
-        Nothing is copied. Raises TypeError for a column of the wrong
-        type, AmsizeError for a bad value (its .index is the row)."""
+        Nothing is copied. Raises AmsizeTypeError (also a TypeError) for
+        a column of the wrong type, AmsizeError for a bad value (its .index
+        is the row)."""
         add = _ffi.require("amsize_totals_add")
         given = dict(segment_index=segment_index, arr=arr, upsell=upsell,
                      cross_sell=cross_sell, churn=churn, service_weight=service_weight,
@@ -264,20 +274,31 @@ class Totals:
         """Adds other's totals into these (amsize_totals_merge)."""
         merge = _ffi.require("amsize_totals_merge")
         if not isinstance(other, Totals):
-            raise TypeError("amsize: Totals.merge() takes a Totals, not %s" % type(other).__name__)
+            fail(Status.E_RANGE, "Totals.merge", "total", "takes an amsize.Totals", other,
+                 cls=AmsizeTypeError)
         if other is self:
-            raise ValueError("amsize: cannot merge Totals into itself")
+            # amsize_totals_merge: dst may not overlap src.
+            fail(Status.E_RANGE, "Totals.merge", "total", "cannot merge Totals into itself: "
+                 "merge a copy, e.g. Totals(n).merge(t), instead")
         err = new_error()
         st = merge(self._c, self.n_segments, err, other._c, other.n_segments)
         check(st, err, lambda i, f: "merge of %d into %d segments" % (other.n_segments,
                                                                       self.n_segments))
         return self
 
-    def _index(self, i):
-        i = _core._whole(i, "segment", "totals")
+    def _index(self, i, where):
+        i = _core._whole(i, "segment_index", where)
         if not 0 <= i < self.n_segments:
-            raise IndexError("amsize: segment %d outside 0..%d" % (i, self.n_segments - 1))
+            fail(Status.E_INDEX, where, "segment_index", "segment index is outside 0..%d"
+                 % (self.n_segments - 1), i, i)
         return i
+
+    def _templates(self, templates, where):
+        templates = [_core._as_segment(t, i) for i, t in enumerate(templates)]
+        if len(templates) != self.n_segments:
+            fail(Status.E_BUFFER, where, "segments", "%d templates for %d segments of totals: "
+                 "give one per segment" % (len(templates), self.n_segments))
+        return templates
 
     def segment(self, i, template=None, part="all"):
         """Segment i as an amsize.Segment: accounts, weighted_accounts, book,
@@ -285,11 +306,12 @@ class Totals:
         template (a Segment or dict; default Segment()). part: 'all',
         'covered' or 'uncovered' accounts."""
         fill = _ffi.require("amsize_totals_segment")
-        i = self._index(i)
+        i = self._index(i, "Totals.segment")
         if part not in _PARTS:
-            raise ValueError("amsize: part must be 'all', 'covered' or 'uncovered' (got %r)"
-                             % (part,))
-        template = _core._as_segment(template if template is not None else _core.Segment())
+            # amsize_totals_segment() names the covered/uncovered split so.
+            fail(Status.E_RANGE, "Totals.segment(part)", "am_covered",
+                 "part must be 'all', 'covered' or 'uncovered'", part)
+        template = _core._as_segment(template if template is not None else _core.Segment(), i)
         seg = _ffi.Segment()
         check(_lib.amsize_segment_init_(seg, 1, ctypes.sizeof(seg)), new_error(),
               lambda i_, f: "totals")
@@ -304,21 +326,18 @@ class Totals:
     def segments(self, templates, part="all"):
         """One Segment per segment index, each filled from the totals over
         its template (names, productivity, cost, max load...)."""
-        templates = list(templates)
-        if len(templates) != self.n_segments:
-            raise ValueError("amsize: %d templates for %d segments of totals"
-                             % (len(templates), self.n_segments))
+        templates = self._templates(templates, "Totals.segments")
         return [self.segment(i, t, part) for i, t in enumerate(templates)]
 
     def pilot(self, i, churn_attribution=1.0):
         """The pilot comparison of segment i's covered and uncovered
         accounts (amsize_totals_pilot)."""
         fn = _ffi.require("amsize_totals_pilot")
-        i = self._index(i)
+        i = self._index(i, "Totals.pilot")
         out = _ffi.Pilot()
         check(_lib.amsize_pilot_init_(out, ctypes.sizeof(out)), new_error(), lambda *_: "pilot")
         err = new_error()
-        a = float(churn_attribution)
+        a = _core._num(churn_attribution, "churn_attribution", "pilot of segment %d" % i)
         st = fn(out, err, ctypes.byref(self._c[i]), a)
 
         def lookup(index, field):
@@ -331,10 +350,7 @@ class Totals:
 
     def pilots(self, templates):
         """One pilot per segment, each with its template's churn_attribution."""
-        templates = [_core._as_segment(t) for t in templates]
-        if len(templates) != self.n_segments:
-            raise ValueError("amsize: %d templates for %d segments of totals"
-                             % (len(templates), self.n_segments))
+        templates = self._templates(templates, "Totals.pilots")
         return [self.pilot(i, t.churn_attribution) for i, t in enumerate(templates)]
 
 

@@ -38,25 +38,83 @@ def status_name(code):
 
 
 class AmsizeError(ValueError):
-    """libamsize refused an input.
+    """libamsize, or the binding on its behalf, refused an input.
 
     Attributes:
       status       Status (an IntEnum: compares equal to the C code)
       status_name  e.g. 'AMSIZE_E_NOT_POSITIVE'
       index        the segment or account row, -1 when none applies
       field        the field's name as amsize_field_name() spells it
-      field_code   the amsize_field number
+      field_code   the amsize_field number (0 for a name the C API lacks)
       value        the offending input value when the binding knows it
     """
 
-    def __init__(self, message, status, index=-1, field="", field_code=0, value=None):
+    def __init__(self, message, status, index=-1, field="", field_code=None, value=None):
         super().__init__(message)
         self.status = _status(status)
         self.status_name = status_name(status)
         self.index = index
         self.field = field
-        self.field_code = field_code
+        self.field_code = field_code_of(field) if field_code is None else field_code
         self.value = value
+
+
+class AmsizeTypeError(AmsizeError, TypeError):
+    """An input the binding cannot hand to C at all: a value that is not a
+    number, a fraction for a count, an object that is not a Segment, a
+    column of the wrong type. An AmsizeError (and so a ValueError), and a
+    TypeError as well, as these were before they carried a status."""
+
+
+INT64_MAX = 2 ** 63 - 1
+
+#: The allowed range of every field that has one: the wording of the
+#: amsize command (tools/input.c range_of) for AMSIZE_E_RANGE, and of the
+#: binding's own whole-number checks. Indexed fields (selling_time[3]) use
+#: the name before the bracket. The one place these are written.
+RANGES = {
+    "support_rating": "1 to 5",
+    "churn_attribution": "0 to 1",
+    "gross_margin": "above 0 and at most 1",
+    "selling_time": "above 0 and at most 1",
+    "accounts": "0 to %d" % INT64_MAX,
+    # Totals(n_segments): segment indices are int32.
+    "segments": "0 to %d" % 2 ** 31,
+}
+
+#: The order a field must keep, for AMSIZE_E_ORDER.
+ORDERS = {
+    "selling_time": "the table must be non-decreasing from rating 1 to 5",
+    "rating_high": "rating_high must be >= rating_medium",
+}
+
+
+def reason(status, field=""):
+    """What a status says about field, e.g. 'value is outside its allowed
+    range: 1 to 5': amsize_strerror() plus the allowed range or order."""
+    text = _ffi.text(_ffi.lib.amsize_strerror(status))
+    stem = field.split("[", 1)[0]
+    if status == Status.E_RANGE and stem in RANGES:
+        return "%s: %s" % (text, RANGES[stem])
+    if status == Status.E_ORDER and stem in ORDERS:
+        return "%s: %s" % (text, ORDERS[stem])
+    if status == Status.E_EMPTY and stem == "segments":
+        return "the segment list is empty: pass at least one segment"
+    return text
+
+
+_field_codes = {}
+
+
+def field_code_of(name):
+    """The amsize_field number of a field name; 0 when the C API has none."""
+    if not _field_codes:
+        for code in range(1, 1000):
+            n = _ffi.text(_ffi.lib.amsize_field_name(code))
+            if n in ("", "unknown"):
+                break
+            _field_codes[n] = code
+    return _field_codes.get(name, 0)
 
 
 def _fmt_value(value):
@@ -65,6 +123,25 @@ def _fmt_value(value):
     if isinstance(value, float) and math.isnan(value):
         return "got nan"
     return "got %r" % (value,)
+
+
+#: fail()'s "no value known" (None means "not given").
+UNKNOWN = object()
+
+
+def _message(place, field, text, value=UNKNOWN):
+    """'segment 2 ('SMB'), am_cost: value must be > 0 (got 0.0)'."""
+    head = ", ".join(p for p in (place, field) if p)
+    msg = "%s: %s" % (head, text) if head else text
+    return msg if value is UNKNOWN else "%s (%s)" % (msg, _fmt_value(value))
+
+
+def fail(status, place, field, problem=None, value=UNKNOWN, index=-1, cls=AmsizeError):
+    """Raises cls for an input the binding refuses before calling C, worded
+    as the library's refusals: place, field, problem (default: reason())."""
+    text = problem if problem is not None else reason(status, field)
+    raise cls(_message(place, field, text, value), status, index, field,
+              value=None if value is UNKNOWN else value)
 
 
 def raise_for(status, err, where, lookup=None):
@@ -78,19 +155,15 @@ def raise_for(status, err, where, lookup=None):
     field_code = int(err.field) if err.status == status else 0
     index = int(err.index) if err.status == status else -1
     field = _ffi.text(_ffi.lib.amsize_field_name(field_code)) if field_code else ""
-    reason = _ffi.text(_ffi.lib.amsize_strerror(status))
-    place = where(index, field)
-    head = "%s, %s" % (place, field) if field else place
-    msg = "%s: %s" % (head, reason) if head else reason
-    value = None
+    value = UNKNOWN
     if lookup is not None and field:
         try:
             value = lookup(index, field)
         except LookupError:
             pass
-        else:
-            msg += " (%s)" % _fmt_value(value)
-    raise AmsizeError(msg, status, index, field, field_code, value)
+    msg = _message(where(index, field), field, reason(status, field), value)
+    raise AmsizeError(msg, status, index, field, field_code,
+                      None if value is UNKNOWN else value)
 
 
 def check(status, err, where, lookup=None):

@@ -90,8 +90,18 @@ class Buffers(unittest.TestCase):
         ]
         for column, obj, pattern in cases:
             with self.subTest(column=column, obj=obj):
-                with self.assertRaisesRegex(TypeError, pattern):
+                with self.assertRaisesRegex(TypeError, pattern) as cm:
                     amsize.buffer_address(obj, column)
+                e = cm.exception
+                self.assertIsInstance(e, amsize.AmsizeTypeError)
+                self.assertEqual((e.status, e.index, e.field), (Status.E_RANGE, -1, column))
+        e = cm.exception
+        self.assertEqual(e.field_code, 35)  # AMSIZE_FIELD_SEGMENT_INDEX
+        with self.assertRaises(amsize.AmsizeError) as cm:
+            amsize.buffer_address(array.array("d"), "acr")
+        self.assertEqual(str(cm.exception), "buffer_address, column: not a column: use one of "
+                                            "segment_index, arr, upsell, cross_sell, churn, "
+                                            "service_weight, am_covered (got 'acr')")
 
     def test_lists_are_converted(self):
         self.assertIsInstance(amsize.buffer_address([1.0, 2.0]), int)
@@ -307,22 +317,61 @@ class TotalsTests(unittest.TestCase):
             amsize.Totals(2).merge(amsize.Totals(3))
         self.assertEqual(cm.exception.status, Status.E_BUFFER)
         t = amsize.Totals(2)
-        with self.assertRaises(TypeError):
-            t.merge("x")
-        with self.assertRaises(ValueError):
-            t.merge(t)
-        with self.assertRaises(IndexError):
-            t.segment(2)
-        with self.assertRaises(ValueError):
-            t.segment(0, part="some")
-        with self.assertRaises(ValueError):
-            t.segments([amsize.Segment()])
-        with self.assertRaises(ValueError):
-            amsize.Totals(-1)
+        # (call, exception class, status, index, field, field_code, message)
+        cases = [
+            (lambda: t.merge("x"), amsize.AmsizeTypeError, Status.E_RANGE, -1, "total", 25,
+             "Totals.merge, total: takes an amsize.Totals (got 'x')"),
+            (lambda: t.merge(t), amsize.AmsizeError, Status.E_RANGE, -1, "total", 25,
+             "Totals.merge, total: cannot merge Totals into itself: merge a copy, e.g. "
+             "Totals(n).merge(t), instead"),
+            (lambda: t.segment(2), amsize.AmsizeError, Status.E_INDEX, 2, "segment_index", 35,
+             "Totals.segment, segment_index: segment index is outside 0..1 (got 2)"),
+            (lambda: t.pilot(-1), amsize.AmsizeError, Status.E_INDEX, -1, "segment_index", 35,
+             "Totals.pilot, segment_index: segment index is outside 0..1 (got -1)"),
+            (lambda: t.segment(0.5), amsize.AmsizeTypeError, Status.E_RANGE, -1,
+             "segment_index", 35,
+             "Totals.segment, segment_index: must be a whole number (got 0.5)"),
+            (lambda: t.segment(0, part="some"), amsize.AmsizeError, Status.E_RANGE, -1,
+             "am_covered", 38, "Totals.segment(part), am_covered: part must be 'all', "
+             "'covered' or 'uncovered' (got 'some')"),
+            (lambda: t.segment(1, template="x"), amsize.AmsizeTypeError, Status.E_RANGE, 1,
+             "", 0, "segment 1: expected an amsize.Segment or a dict of its fields (got 'x')"),
+            (lambda: t.segments([amsize.Segment()]), amsize.AmsizeError, Status.E_BUFFER, -1,
+             "segments", 23, "Totals.segments, segments: 1 templates for 2 segments of "
+             "totals: give one per segment"),
+            (lambda: t.pilots([amsize.Segment()] * 3), amsize.AmsizeError, Status.E_BUFFER, -1,
+             "segments", 23, "Totals.pilots, segments: 3 templates for 2 segments of "
+             "totals: give one per segment"),
+            (lambda: t.pilot(0, churn_attribution="half"), amsize.AmsizeTypeError,
+             Status.E_NOT_FINITE, -1, "churn_attribution", 8,
+             "pilot of segment 0, churn_attribution: must be a number (got 'half')"),
+            (lambda: t.add(None, [1.0], [0.0], [0.0], [0.0]), amsize.AmsizeError,
+             Status.E_NULL, -1, "segment_index", 35,
+             "segment_index: a required column: give one int32 entry per account (not given)"),
+            (lambda: amsize.Totals(-1), amsize.AmsizeError, Status.E_NEGATIVE, -1, "segments",
+             23, "Totals(n_segments), segments: value is negative: it must be >= 0 (got -1)"),
+            (lambda: amsize.Totals(2.5), amsize.AmsizeTypeError, Status.E_RANGE, -1,
+             "segments", 23, "Totals(n_segments), segments: must be a whole number from 0 to "
+             "2147483648 (got 2.5)"),
+            (lambda: amsize.Totals(2 ** 31 + 1), amsize.AmsizeError, Status.E_RANGE, -1,
+             "segments", 23, "Totals(n_segments), segments: value is outside its allowed "
+             "range: 0 to 2147483648 (got 2147483649)"),
+        ]
+        for call, cls, status, index, field, code, message in cases:
+            with self.subTest(message=message):
+                with self.assertRaises(amsize.AmsizeError) as cm:
+                    call()
+                e = cm.exception
+                self.assertIs(type(e), cls)
+                self.assertEqual((e.status, e.index, e.field, e.field_code),
+                                 (status, index, field, code))
+                self.assertEqual(str(e), message)
         with self.assertRaises(amsize.AmsizeError) as cm:
             t.pilot(0, churn_attribution=2.0)
         self.assertEqual((cm.exception.status, cm.exception.field),
                          (Status.E_RANGE, "churn_attribution"))
+        self.assertEqual(str(cm.exception), "pilot of segment 0, churn_attribution: value is "
+                                            "outside its allowed range: 0 to 1 (got 2.0)")
 
 
 if __name__ == "__main__":
