@@ -4,14 +4,19 @@ import ctypes
 import glob
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 import amsize
 from amsize import _ffi
 
 PKG = os.path.dirname(os.path.abspath(amsize.__file__))
+
+#: The "Guaranteed size" comments of the headers, by amsize_struct_id.
+GUARANTEED = {1: 24, 2: 120, 3: 64, 4: 48, 5: 40, 6: 56, 7: 48, 8: 192, 9: 184}
 
 
 class FakeLib:
@@ -46,9 +51,7 @@ class Handshake(unittest.TestCase):
             self.assertEqual(_ffi.lib.amsize_struct_size(sid), ctypes.sizeof(mirror), cname)
 
     def test_guaranteed_sizes(self):
-        # The "Guaranteed size" comments of the headers.
-        want = {1: 24, 2: 120, 3: 64, 4: 48, 5: 40, 6: 56, 7: 48, 8: 192, 9: 184}
-        for sid, size in want.items():
+        for sid, size in GUARANTEED.items():
             self.assertEqual(ctypes.sizeof(_ffi.STRUCT_IDS[sid][1]), size)
 
     def test_major_version_refused(self):
@@ -71,11 +74,18 @@ class Handshake(unittest.TestCase):
         with self.assertRaisesRegex(ImportError, "amsize_totals is 0 bytes"):
             _ffi.check_library(FakeLib(sizes={9: 0}))
 
-    def test_import_refuses_other_major(self):
+    def test_real_library_refused_by_other_major(self):
+        # The real check on the real library, by a binding that needs 2.x.
+        with self.assertRaises(amsize.LibraryMismatchError) as cm:
+            amsize._check_library(_ffi.lib, expected_major=2, path="libamsize.so.0")
+        self.assertIn("libamsize.so.0 is libamsize major version 1, but this binding needs 2.x",
+                      str(cm.exception))
+
+    def test_environment_cannot_change_the_handshake(self):
+        # AMSIZE_EXPECT_MAJOR once made the import expect another major.
         p = run_import(AMSIZE_EXPECT_MAJOR="2")
-        self.assertNotEqual(p.returncode, 0)
-        self.assertIn("LibraryMismatchError", p.stderr)
-        self.assertIn("major version 1, but this binding needs 2.x", p.stderr)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout.strip(), amsize.library_version)
 
     def test_import_with_bad_path(self):
         p = run_import(AMSIZE_LIBRARY="/nonexistent/libamsize.so.0")
@@ -107,6 +117,64 @@ class Handshake(unittest.TestCase):
         # Only the totals functions may be missing; the rest still load.
         missing = _ffi.declare(Lib(lambda n: n.startswith("amsize_totals_")))
         self.assertEqual(missing, set(_ffi.OPTIONAL))
+
+
+STUB_C = """#include <stddef.h>
+#include <stdint.h>
+int32_t amsize_version_major(void) { return %d; }
+size_t amsize_struct_size(int32_t id)
+{
+    static const size_t sizes[] = {0, %s};
+    return id > 0 && (size_t)id < sizeof sizes / sizeof sizes[0] ? sizes[id] : 0;
+}
+"""
+
+
+def compiler():
+    for cc in (os.environ.get("CC", "").split()[:1] or []) + ["cc", "gcc", "clang"]:
+        if shutil.which(cc):
+            return cc
+    return None
+
+
+@unittest.skipUnless(compiler(), "no C compiler to build a stub library")
+class StubLibrary(unittest.TestCase):
+    """A real import against a stand-in libamsize.so that exports only the
+    two handshake functions, built here with the system compiler."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.tmp)
+
+    def stub(self, major, sizes=None):
+        table = dict(GUARANTEED, **(sizes or {}))
+        src = os.path.join(self.tmp, "stub.c")
+        lib = os.path.join(self.tmp, "libamsize-stub-%d.so" % len(os.listdir(self.tmp)))
+        with open(src, "w") as f:
+            f.write(STUB_C % (major, ", ".join(str(table[i]) for i in range(1, 10))))
+        # Not the sanitizer runtime the ASan run preloads into python3.
+        env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+        p = subprocess.run([compiler(), "-shared", "-fPIC", "-o", lib, src], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           universal_newlines=True)
+        self.assertEqual(p.returncode, 0, p.stdout)
+        return lib
+
+    def test_import_refuses_other_major(self):
+        lib = self.stub(major=2)
+        p = run_import(AMSIZE_LIBRARY=lib)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("amsize._ffi.LibraryMismatchError: amsize: %s is libamsize major version 2, "
+                      "but this binding needs 1.x" % lib, p.stderr)
+
+    def test_import_passes_the_handshake_with_matching_sizes(self):
+        # The control: the same stub at 1.x with the binding's sizes gets
+        # past the handshake and is refused only for what it lacks.
+        lib = self.stub(major=1)
+        p = run_import(AMSIZE_LIBRARY=lib)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("the loaded libamsize lacks amsize_version()", p.stderr)
+        self.assertNotIn("major version", p.stderr)
 
 
 class Discovery(unittest.TestCase):
