@@ -159,7 +159,7 @@ class Totals(ctypes.Structure):
     ]
 
 
-#: amsize_struct_id -> (name, mirror): the handshake compares every size.
+#: amsize_struct_id -> (name, mirror): the handshake checks every size.
 STRUCT_IDS = {
     1: ("amsize_error", Error),
     2: ("amsize_segment", Segment),
@@ -319,11 +319,21 @@ def declare(lib, names=None):
 
 
 def check_library(lib, expected_major=EXPECTED_MAJOR, path="libamsize"):
-    """Refuses a library whose major version or struct layouts differ from
-    the mirrors above. lib needs amsize_version_major() and
-    amsize_struct_size(id); any object with those two callables will do
-    (the tests pass a fake). Raises LibraryMismatchError naming each
-    difference."""
+    """Refuses a library this binding cannot talk to safely. lib needs
+    amsize_version_major() and amsize_struct_size(id); any object with those
+    two callables will do (the tests pass a fake). Raises
+    LibraryMismatchError naming each difference.
+
+    The rule, from the ABI policy (a 1.x minor release may only append
+    fields to a struct, and accepts the struct_size of every earlier
+    release): the major version must be expected_major, and each struct
+    must be at least as large in the library as the binding's mirror. The
+    binding passes its mirror's size to every *_init_() function, so a
+    newer 1.x library whose structs have grown reads and writes only the
+    fields the binding knows. A smaller struct means a library older than
+    the binding, which does not know the binding's fields (or its struct
+    sizes) and would be handed memory laid out for a release it never
+    saw; 0 means the library does not know the struct at all."""
     major = int(lib.amsize_version_major())
     if major != expected_major:
         raise LibraryMismatchError(
@@ -331,17 +341,18 @@ def check_library(lib, expected_major=EXPECTED_MAJOR, path="libamsize"):
             "install the matching binding or point AMSIZE_LIBRARY at a %d.x library"
             % (path, major, expected_major, expected_major)
         )
-    diffs = []
+    older = []
     for sid, (cname, mirror) in sorted(STRUCT_IDS.items()):
         theirs = int(lib.amsize_struct_size(sid))
         ours = ctypes.sizeof(mirror)
-        if theirs != ours:
-            diffs.append("%s is %d bytes in the library, %d in the binding" % (cname, theirs, ours))
-    if diffs:
+        if theirs < ours:
+            older.append("%s is %d bytes in the library, %d in the binding"
+                         % (cname, theirs, ours))
+    if older:
         raise LibraryMismatchError(
-            "amsize: %s has struct layouts this binding does not mirror: %s; "
-            "the library and the binding come from different releases"
-            % (path, "; ".join(diffs))
+            "amsize: %s is older than this binding: %s; install a libamsize %d.x at least "
+            "as new as the binding, or the binding of the library's release"
+            % (path, "; ".join(older), expected_major)
         )
 
 

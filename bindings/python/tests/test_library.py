@@ -61,13 +61,54 @@ class Handshake(unittest.TestCase):
         self.assertIn("libfake.so is libamsize major version 2, but this binding needs 1.x",
                       str(cm.exception))
 
-    def test_struct_size_refused(self):
-        with self.assertRaises(ImportError) as cm:
-            _ffi.check_library(FakeLib(sizes={8: 200, 2: 128}))
+    def real_sizes_plus(self, delta):
+        """The loaded library, with amsize_struct_size() reporting each
+        struct delta[id] bytes larger (negative: smaller)."""
+        real = _ffi.lib
+
+        class Patched:
+            amsize_version_major = real.amsize_version_major
+
+            @staticmethod
+            def amsize_struct_size(sid):
+                return real.amsize_struct_size(sid) + delta.get(sid, 0)
+
+        return Patched()
+
+    def test_equal_sizes_accepted(self):
+        amsize._check_library(self.real_sizes_plus({}))  # no exception
+
+    def test_larger_sizes_accepted(self):
+        # A newer 1.x library whose structs gained fields: the binding
+        # passes its own sizes to the *_init_ functions, which that library
+        # accepts (ABI policy), so it is safe to use.
+        amsize._check_library(self.real_sizes_plus({sid: 8 for sid in _ffi.STRUCT_IDS}))
+        amsize._check_library(self.real_sizes_plus({8: 16, 2: 8}))
+
+    def test_smaller_sizes_refused(self):
+        with self.assertRaises(amsize.LibraryMismatchError) as cm:
+            amsize._check_library(self.real_sizes_plus({2: -8, 8: 16}), path="libold.so")
         msg = str(cm.exception)
-        self.assertIn("amsize_chart_row is 200 bytes in the library, 192 in the binding", msg)
-        self.assertIn("amsize_segment is 128 bytes in the library, 120 in the binding", msg)
-        self.assertNotIn("amsize_model", msg)
+        self.assertEqual(msg, "amsize: libold.so is older than this binding: amsize_segment is "
+                              "112 bytes in the library, 120 in the binding; install a "
+                              "libamsize 1.x at least as new as the binding, or the binding "
+                              "of the library's release")
+        with self.assertRaises(amsize.LibraryMismatchError) as cm:
+            amsize._check_library(self.real_sizes_plus({sid: -8 for sid in _ffi.STRUCT_IDS}))
+        msg = str(cm.exception)
+        for sid, (cname, _) in _ffi.STRUCT_IDS.items():
+            self.assertIn("%s is %d bytes in the library, %d in the binding"
+                          % (cname, GUARANTEED[sid] - 8, GUARANTEED[sid]), msg)
+
+    def test_other_major_refused_whatever_the_sizes(self):
+        for major in (0, 2):
+            for delta in (-8, 0, 8):
+                with self.subTest(major=major, delta=delta):
+                    sizes = {sid: GUARANTEED[sid] + delta for sid in GUARANTEED}
+                    with self.assertRaisesRegex(amsize.LibraryMismatchError,
+                                                "major version %d, but this binding needs "
+                                                "1.x" % major):
+                        amsize._check_library(FakeLib(major=major, sizes=sizes))
 
     def test_unknown_struct_refused(self):
         # A library that does not know amsize_totals answers 0.
@@ -147,7 +188,8 @@ class StubLibrary(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.tmp)
 
     def stub(self, major, sizes=None):
-        table = dict(GUARANTEED, **(sizes or {}))
+        table = dict(GUARANTEED)
+        table.update(sizes or {})
         src = os.path.join(self.tmp, "stub.c")
         lib = os.path.join(self.tmp, "libamsize-stub-%d.so" % len(os.listdir(self.tmp)))
         with open(src, "w") as f:
@@ -170,11 +212,22 @@ class StubLibrary(unittest.TestCase):
     def test_import_passes_the_handshake_with_matching_sizes(self):
         # The control: the same stub at 1.x with the binding's sizes gets
         # past the handshake and is refused only for what it lacks.
-        lib = self.stub(major=1)
+        for grow in (0, 8):  # equal sizes, and a newer 1.x's larger ones
+            with self.subTest(grow=grow):
+                lib = self.stub(major=1, sizes={i: GUARANTEED[i] + grow for i in GUARANTEED})
+                p = run_import(AMSIZE_LIBRARY=lib)
+                self.assertNotEqual(p.returncode, 0)
+                self.assertIn("the loaded libamsize lacks amsize_version()", p.stderr)
+                self.assertNotIn("major version", p.stderr)
+                self.assertNotIn("older than this binding", p.stderr)
+
+    def test_import_refuses_an_older_library(self):
+        lib = self.stub(major=1, sizes={8: 184})  # an amsize_chart_row 8 bytes short
         p = run_import(AMSIZE_LIBRARY=lib)
         self.assertNotEqual(p.returncode, 0)
-        self.assertIn("the loaded libamsize lacks amsize_version()", p.stderr)
-        self.assertNotIn("major version", p.stderr)
+        self.assertIn("LibraryMismatchError: amsize: %s is older than this binding: "
+                      "amsize_chart_row is 184 bytes in the library, 192 in the binding" % lib,
+                      p.stderr)
 
 
 class Discovery(unittest.TestCase):
