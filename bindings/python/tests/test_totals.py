@@ -104,7 +104,30 @@ class Buffers(unittest.TestCase):
                                             "service_weight, am_covered (got 'acr')")
 
     def test_lists_are_converted(self):
-        self.assertIsInstance(amsize.buffer_address([1.0, 2.0]), int)
+        # A list is the one input that is copied: into a buffer of the
+        # column's C type, which is what C reads at the address it gets.
+        cases = [
+            ("arr", [1.5, -2.0, 1e300, 0.0], ctypes.c_double, [1.5, -2.0, 1e300, 0.0]),
+            ("segment_index", [0, 2, -1, 2 ** 31 - 1], ctypes.c_int32, [0, 2, -1, 2147483647]),
+            ("am_covered", [True, False, 1, 0], ctypes.c_uint8, [1, 0, 1, 0]),
+            ("churn", (7.25,), ctypes.c_double, [7.25]),
+        ]
+        for column, values, ctype, want in cases:
+            with self.subTest(column=column):
+                col = _totals.Column(column, values, dict(_totals.COLUMNS)[column])
+                try:
+                    self.assertEqual(col.length, len(want))
+                    seen = (ctype * len(want)).from_address(col.address)
+                    self.assertEqual(list(seen), want)
+                finally:
+                    col.release()
+        # Values the C type cannot hold are refused, not wrapped or rounded.
+        for column, values in (("segment_index", [2 ** 31]), ("segment_index", [1.0]),
+                               ("am_covered", [256]), ("arr", ["1.0"])):
+            with self.subTest(column=column, values=values):
+                with self.assertRaises(amsize.AmsizeTypeError) as cm:
+                    amsize.buffer_address(values, column)
+                self.assertEqual((cm.exception.field, cm.exception.index), (column, -1))
 
     @unittest.skipUnless(numpy, "numpy is not installed")
     def test_numpy(self):
@@ -230,6 +253,26 @@ class TotalsTests(unittest.TestCase):
             want = self.expected(cols, i)
             for t in (whole, chunked, merged):
                 self.assertSegment(t.segment(i), want)
+
+    def test_list_columns(self):
+        # Three accounts; the sums worked out by hand.
+        t = amsize.totals([0, 1, 0], [100.0, 50.0, 25.0], [10.0, 5.0, 1.0], [2.0, 0.0, 3.0],
+                          [4.0, 1.0, 0.5], service_weight=[1.0, 2.0, 0.5], am_covered=[1, 0, 0])
+        self.assertEqual(len(t), 2)
+        got = {(i, part): t.segment(i, part=part) for i in (0, 1)
+               for part in ("all", "covered", "uncovered")}
+        want = {  # (accounts, W, book, upsell, cross_sell, churn)
+            (0, "all"): (2, 1.5, 125.0, 11.0, 5.0, 4.5),
+            (0, "covered"): (1, 1.0, 100.0, 10.0, 2.0, 4.0),
+            (0, "uncovered"): (1, 0.5, 25.0, 1.0, 3.0, 0.5),
+            (1, "all"): (1, 2.0, 50.0, 5.0, 0.0, 1.0),
+            (1, "covered"): (0, 0.0, 0.0, 0.0, 0.0, 0.0),
+            (1, "uncovered"): (1, 2.0, 50.0, 5.0, 0.0, 1.0),
+        }
+        for key, w in want.items():
+            s = got[key]
+            self.assertEqual((s.accounts, s.weighted_accounts, s.book, s.upsell, s.cross_sell,
+                              s.churn), w, key)
 
     def test_defaults_weight_one_and_uncovered(self):
         seg, arr, up, xs, ch, sw, cov = columns(50)
