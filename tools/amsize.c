@@ -74,7 +74,7 @@ static int usage_error(const char *fmt, const char *arg)
 /* Parses exactly n comma-separated plain numbers. */
 static int parse_list(const char *opt, const char *arg, double *out, int n)
 {
-    char buf[256];
+    char buf[256], shown[ECHO_SIZE];
     int i = 0;
     if (strlen(arg) >= sizeof buf)
         return usage_error("%s: list too long", opt);
@@ -84,16 +84,13 @@ static int parse_list(const char *opt, const char *arg, double *out, int n)
         if (next)
             *next++ = '\0';
         tok = trim(tok);
-        if (i >= n || !is_decimal(tok)) {
-            fprintf(stderr, "amsize: %s '%s': give exactly %d plain numbers separated by "
-                            "commas\n", opt, arg, n);
-            return EXIT_USAGE;
-        }
+        if (i >= n || !is_decimal(tok))
+            break;
         out[i] = strtod(tok, NULL);
     }
     if (i != n) {
-        fprintf(stderr, "amsize: %s '%s': give exactly %d plain numbers separated by commas\n",
-                opt, arg, n);
+        fprintf(stderr, "amsize: %s %s: give exactly %d plain numbers separated by commas\n",
+                opt, echo(shown, arg), n);
         return EXIT_USAGE;
     }
     return 0;
@@ -219,6 +216,9 @@ static int check_options(options *o)
                                                 ? "selling times must not decrease from "
                                                   "rating 1 to rating 5"
                                                 : "give MEDIUM,HIGH with MEDIUM <= HIGH");
+        else if (opt[2] == 's')
+            fprintf(stderr, "amsize: each selling time must be in (0,1] (above 0, at most "
+                            "1), and they must not decrease from rating 1 to rating 5\n");
         return EXIT_USAGE;
     }
     return 0;
@@ -230,10 +230,11 @@ static void summary(const options *o, const input *in)
     if (o->quiet || !in->acc_path)
         return;
     if (o->verbose) {
+        char name[ECHO_SIZE];
         for (size_t i = 0; i < in->nsegs; i++)
-            fprintf(stderr, "amsize: %s: %llu account row(s) in segment '%s'\n",
+            fprintf(stderr, "amsize: %s: %llu account row(s) in segment %s\n",
                     input_label(in->acc_path), (unsigned long long)in->rows_per_seg[i],
-                    in->names[i]);
+                    echo(name, in->names[i]));
     }
     fprintf(stderr, "amsize: read %llu account row(s) from %s:",
             (unsigned long long)in->account_rows, input_label(in->acc_path));
@@ -305,8 +306,9 @@ static int run_pilot(const options *o, const input *in)
         if (amsize_totals_segment(&cov[i], &err, &in->totals[i], AMSIZE_PART_COVERED) ||
             amsize_totals_segment(&unc[i], &err, &in->totals[i], AMSIZE_PART_UNCOVERED) ||
             amsize_totals_pilot(&p[i], &err, &in->totals[i], in->segs[i].churn_attribution)) {
-            msg_error("%s:%lu: segment '%s': pilot %s: %s", input_label(in->seg_path),
-                      in->lines[i], in->names[i],
+            char name[ECHO_SIZE];
+            msg_error("%s:%lu: segment %s: pilot %s: %s", input_label(in->seg_path),
+                      in->lines[i], echo(name, in->names[i]),
                       err.field == AMSIZE_FIELD_CHURN_ATTRIBUTION
                           ? "churn_attribution"
                           : (err.index == 0 ? "covered accounts" : "uncovered accounts"),

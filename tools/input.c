@@ -193,22 +193,23 @@ static int parse_number(const char *label, unsigned long line, const char *col,
         return -EXIT_DATAERR;
     }
     double v;
+    char shown[ECHO_SIZE];
     if (decimal_fast(cell, &v)) {
         *out = v;
         return 0;
     }
     if (!is_decimal(cell)) {
-        msg_error("%s:%lu: column '%s': '%s' is not a number: write plain decimal digits "
+        msg_error("%s:%lu: column '%s': %s is not a number: write plain decimal digits "
                   "(no currency sign, thousands separator, unit, hex, inf or nan), "
                   "e.g. 1500000 or 1.5e6",
-                  label, line, col, cell);
+                  label, line, col, echo(shown, cell));
         return -EXIT_DATAERR;
     }
     errno = 0;
     v = strtod(cell, NULL);
     if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1)) {
-        msg_error("%s:%lu: column '%s': '%s' is too large to be a number", label, line, col,
-                  cell);
+        msg_error("%s:%lu: column '%s': %s is too large to be a number", label, line, col,
+                  echo(shown, cell));
         return -EXIT_DATAERR;
     }
     *out = v;
@@ -224,8 +225,9 @@ static int parse_whole(const char *label, unsigned long line, const char *col,
     if (rc)
         return rc;
     if (v != floor(v) || v < lo || v > hi) {
-        msg_error("%s:%lu: column '%s': '%s' must be a whole number from %.0f to %.0f",
-                  label, line, col, cell, lo, hi);
+        char shown[ECHO_SIZE];
+        msg_error("%s:%lu: column '%s': %s must be a whole number from %.0f to %.0f",
+                  label, line, col, echo(shown, cell), lo, hi);
         return -EXIT_DATAERR;
     }
     *out = v;
@@ -250,9 +252,10 @@ static int parse_flag(const char *label, unsigned long line, const char *cell, u
             return 0;
         }
     }
-    msg_error("%s:%lu: column 'am_covered': '%s' is not a yes/no value: write 1, 0, true, "
+    char shown[ECHO_SIZE];
+    msg_error("%s:%lu: column 'am_covered': %s is not a yes/no value: write 1, 0, true, "
               "false, yes, no, or leave it empty for 0",
-              label, line, cell);
+              label, line, echo(shown, cell));
     return -EXIT_DATAERR;
 }
 
@@ -358,9 +361,10 @@ static int seg_row(reader *rd, unsigned long line, char **c)
     }
     long dup = input_find(in, name);
     if (dup >= 0) {
-        msg_error("%s:%lu: segment '%s' appears twice (first on line %lu): segment names "
+        char shown[ECHO_SIZE];
+        msg_error("%s:%lu: segment %s appears twice (first on line %lu): segment names "
                   "must be unique",
-                  rd->label, line, name, in->lines[dup]);
+                  rd->label, line, echo(shown, name), in->lines[dup]);
         return EXIT_DATAERR;
     }
     amsize_segment_init(&seg, 1);
@@ -525,11 +529,18 @@ static int acc_row(reader *rd, unsigned long line, char **c)
                   rd->label, line);
         return EXIT_DATAERR;
     }
+    if (!*c[A_SEGMENT]) {
+        msg_error("%s:%lu: column 'segment' is empty: give every account the name of its "
+                  "segment in %s",
+                  rd->label, line, input_label(in->seg_path));
+        return EXIT_DATAERR;
+    }
     long s = input_find(in, c[A_SEGMENT]);
     if (s < 0) {
-        msg_error("%s:%lu: column 'segment': segment '%s' is not in %s: add it there or fix "
+        char shown[ECHO_SIZE];
+        msg_error("%s:%lu: column 'segment': segment %s is not in %s: add it there or fix "
                   "the name (names must match exactly)",
-                  rd->label, line, c[A_SEGMENT], input_label(in->seg_path));
+                  rd->label, line, echo(shown, c[A_SEGMENT]), input_label(in->seg_path));
         return EXIT_DATAERR;
     }
     ac->segment[i] = (int32_t)s;
@@ -641,7 +652,8 @@ void input_report_chart_error(const input *in, const amsize_error *err,
     }
     size_t i = (size_t)err->index;
     const amsize_segment *s = &in->segs[i];
-    char value[64] = "";
+    char value[64] = "", name[ECHO_SIZE];
+    echo(name, in->names[i]);
     if (col == S_SUPPORT)
         snprintf(value, sizeof value, ", value %d", (int)s->support_rating);
     else if (col == S_ACCOUNTS)
@@ -653,12 +665,12 @@ void input_report_chart_error(const input *in, const amsize_error *err,
         snprintf(value, sizeof value, ", value %s", num);
     }
     if (col >= S_FIRST_AGGREGATE && in->acc_path)
-        msg_error("%s:%lu: segment '%s': '%s' summed from %s%s: %s", label, in->lines[i],
-                  in->names[i], field, input_label(in->acc_path), value, what);
+        msg_error("%s:%lu: segment %s: '%s' summed from %s%s: %s", label, in->lines[i],
+                  name, field, input_label(in->acc_path), value, what);
     else if (col >= 0)
-        msg_error("%s:%lu: segment '%s', column '%s'%s: %s: fix this cell", label,
-                  in->lines[i], in->names[i], field, value, what);
+        msg_error("%s:%lu: segment %s, column '%s'%s: %s: fix this cell", label,
+                  in->lines[i], name, field, value, what);
     else
-        msg_error("%s:%lu: segment '%s': the computed %s: %s: check the segment's inputs",
-                  label, in->lines[i], in->names[i], field, what);
+        msg_error("%s:%lu: segment %s: the computed %s: %s: check the segment's inputs",
+                  label, in->lines[i], name, field, what);
 }

@@ -46,6 +46,7 @@ dist_check_SCRIPTS += $(cli_tests)
 EXTRA_DIST += \
 	tests/cli/lib.sh \
 	tests/cli/data/accounts-bad-flag.csv \
+	tests/cli/data/accounts-empty-segment.csv \
 	tests/cli/data/accounts-negative.csv \
 	tests/cli/data/accounts-unknown-segment.csv \
 	tests/cli/data/bad-rating.csv \
@@ -61,6 +62,7 @@ EXTRA_DIST += \
 	tests/cli/data/names.csv \
 	tests/cli/data/nan.csv \
 	tests/cli/data/negative.csv \
+	tests/cli/data/newline-cell.csv \
 	tests/cli/data/non-numeric.csv \
 	tests/cli/data/out-of-range.csv \
 	tests/cli/data/quoted-bad.csv \

@@ -2,6 +2,9 @@
 #ifndef AMSIZE_TOOLS_UTIL_H
 #define AMSIZE_TOOLS_UTIL_H
 
+#include <stddef.h>
+#include <stdio.h>
+
 /* sysexits.h values, spelled out so the command builds without it. */
 #define EXIT_USAGE 64     /* EX_USAGE: bad command line */
 #define EXIT_DATAERR 65   /* EX_DATAERR: bad input data */
@@ -34,6 +37,21 @@ int ascii_casecmp(const char *a, const char *b);
 void fprint_double(FILE *fp, double d);
 /* The same into buf (at least 32 bytes). */
 void format_double(char *buf, size_t len, double d);
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when s starts
+ * with a byte that does not begin one (a Latin-1 byte, an overlong form, a
+ * surrogate). */
+size_t utf8_len(const unsigned char *s);
+
+/* A value from an input file for a message: in single quotes, control
+ * characters and bytes that are not UTF-8 escaped (\n, \r, \t, \xHH) so that
+ * the message stays on one line, and cut after ECHO_CHARS characters with
+ * "..." and the full length, so that a huge cell does not flood the
+ * terminal: 'abc', '1\n2' or '11111...' (5000 characters). Returns buf,
+ * which needs ECHO_SIZE bytes. */
+#define ECHO_CHARS 40
+#define ECHO_SIZE (4 * ECHO_CHARS + 48)
+const char *echo(char *buf, const char *s);
 
 /* Trims spaces and tabs at both ends, in place; returns the start. */
 char *trim(char *s);

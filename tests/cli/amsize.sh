@@ -85,6 +85,13 @@ err_has "exactly 5"
 run "thresholds reversed" 64 chart -s "$D/segments.csv" --rating-thresholds 0.2,0.1
 err_has "rating_high"
 run "selling time not a number" 64 chart -s "$D/segments.csv" --selling-time 0.4,0.5,x,0.7,0.8
+err_is "amsize: --selling-time '0.4,0.5,x,0.7,0.8': give exactly 5 plain numbers separated by commas"
+run "selling time zero" 64 chart -s "$D/segments.csv" --selling-time 0,0.5,0.6,0.7,0.8
+err_is "amsize: --selling-time: selling_time[1]: value is outside its allowed range
+amsize: each selling time must be in (0,1] (above 0, at most 1), and they must not decrease from rating 1 to rating 5"
+run "selling time above 1" 64 chart -s "$D/segments.csv" --selling-time 0.4,0.5,0.6,0.7,1.5
+err_has "selling_time[5]: value is outside its allowed range"
+err_has "(0,1]"
 
 # ---- CSV dialects -----------------------------------------------------------
 run "BOM, CRLF, header case and spaces, blank line" 0 chart -s "$D/bom-crlf.csv" -f csv
@@ -150,6 +157,22 @@ run "unterminated quote" 65 chart -s "$D/unterminated.csv"
 err_has "unterminated.csv:3: unterminated quoted field"
 run "unreadable input" 66 chart -s "$tmp/no-such-file.csv"
 err_has "no-such-file.csv"
+
+# ---- values echoed in messages --------------------------------------------------
+# A bad cell is shown on one line, escaped, and cut after 40 characters.
+run "bad cell with a line break" 65 chart -s "$D/newline-cell.csv"
+err_is "amsize: $D/newline-cell.csv:2: column 'am_cost': '12\n34' is not a number: write plain decimal digits (no currency sign, thousands separator, unit, hex, inf or nan), e.g. 1500000 or 1.5e6"
+long=$(awk 'BEGIN { while (n++ < 5000) printf "x" }')
+printf 'segment,am_productivity,am_cost,max_load,accounts,book,upsell,cross_sell,churn\nEnterprise,1500000,%s,20,200,1,1,1,1\n' \
+    "$long" >"$tmp/long-cell.csv"
+run "5000-character bad cell" 65 chart -s "$tmp/long-cell.csv"
+err_is "amsize: $tmp/long-cell.csv:2: column 'am_cost': 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (5000 characters) is not a number: write plain decimal digits (no currency sign, thousands separator, unit, hex, inf or nan), e.g. 1500000 or 1.5e6"
+printf 'segment,am_productivity,am_cost,max_load,accounts,book,upsell,cross_sell,churn\nEnterprise,1500000,\001\033[31m\377,20,200,1,1,1,1\n' \
+    >"$tmp/ctl-cell.csv"
+run "control characters and bad bytes escaped" 65 chart -s "$tmp/ctl-cell.csv"
+err_has "column 'am_cost': '\\x01\\x1B[31m\\xFF' is not a number"
+run "empty segment in accounts" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-empty-segment.csv"
+err_is "amsize: $D/accounts-empty-segment.csv:3: column 'segment' is empty: give every account the name of its segment in $D/small-segments.csv"
 
 # ---- accounts ---------------------------------------------------------------------
 run "accounts" 0 chart -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -f csv

@@ -35,6 +35,22 @@ err_has() {
     fi
 }
 
+# err_is TEXT: stderr of the last run is exactly TEXT and a newline.
+err_is() {
+    if printf '%s\n' "$1" | cmp -s - "$err"; then ok "$name: says exactly '$1'"; else
+        bad "$name: stderr is not exactly '$1'"
+        sed 's/^/    | /' "$err"
+    fi
+}
+
+# out_is TEXT: stdout of the last run is exactly TEXT and a newline.
+out_is() {
+    if printf '%s\n' "$1" | cmp -s - "$out"; then ok "$name: prints exactly '$1'"; else
+        bad "$name: stdout is not exactly '$1'"
+        sed 's/^/    | /' "$out"
+    fi
+}
+
 out_has() {
     if grep -qF -- "$1" "$out"; then ok "$name: prints '$1'"; else
         bad "$name: stdout lacks '$1'"
