@@ -48,16 +48,51 @@ const char *input_label(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-/* Appends ", 'name'" (or "'name'" first) to a message buffer. */
-static void list_add(char *buf, size_t size, const char *name)
+/* Names for a message: 'a', 'b', 'c', each shown as echo() does. A header
+ * can have thousands of columns, so after LIST_SHOWN names the rest are
+ * counted ("and 40 more") rather than cut off mid-name. */
+#define LIST_SHOWN 20
+
+typedef struct namelist {
+    char *text;
+    size_t len, shown, more;
+} namelist;
+
+static void list_add(namelist *l, const char *name)
 {
-    size_t n = strlen(buf);
-    snprintf(buf + n, size - n, "%s'%s'", n ? ", " : "", name);
+    char shown[ECHO_SIZE];
+    if (l->shown == LIST_SHOWN) {
+        l->more++;
+        return;
+    }
+    size_t n = strlen(echo(shown, name));
+    l->text = xrealloc(l->text, l->len + n + 3);
+    l->len += (size_t)sprintf(l->text + l->len, "%s%s", l->shown ? ", " : "", shown);
+    l->shown++;
+}
+
+/* The list as text ("" when empty); call once, before list_free(). */
+static const char *list_text(namelist *l)
+{
+    if (!l->shown)
+        return "";
+    if (l->more) {
+        l->text = xrealloc(l->text, l->len + 48);
+        sprintf(l->text + l->len, ", and %zu more", l->more);
+    }
+    return l->text;
+}
+
+static void list_free(namelist *l)
+{
+    free(l->text);
+    memset(l, 0, sizeof *l);
 }
 
 static int read_header(reader *rd, const csvin_record *rec)
 {
-    char unknown[512] = "", missing[512] = "";
+    namelist unknown = {0}, missing = {0};
+    int rc = 0;
     rd->header_done = 1;
     rd->nfile = rec->nfields;
     rd->map = xcalloc(rec->nfields, sizeof *rd->map);
@@ -70,25 +105,29 @@ static int read_header(reader *rd, const csvin_record *rec)
             if (rd->present[k]) {
                 msg_error("%s:%lu: column '%s' appears twice in the header: keep one of them",
                           rd->label, rec->line, rd->cols[k].name);
+                list_free(&unknown);
                 return EXIT_DATAERR;
             }
             rd->present[k] = 1;
             rd->map[j] = (int)k;
         }
         if (rd->map[j] < 0)
-            list_add(unknown, sizeof unknown, name);
+            list_add(&unknown, name);
     }
     for (size_t k = 0; k < rd->ncols; k++)
         if (rd->cols[k].required && !rd->present[k])
-            list_add(missing, sizeof missing, rd->cols[k].name);
-    if (missing[0]) {
+            list_add(&missing, rd->cols[k].name);
+    if (missing.shown) {
         msg_error("%s:%lu: missing required column(s) %s: add them to the header line",
-                  rd->label, rec->line, missing);
-        return EXIT_DATAERR;
+                  rd->label, rec->line, list_text(&missing));
+        rc = EXIT_DATAERR;
+    } else if (unknown.shown) {
+        msg_warn("%s:%lu: ignoring unknown column(s) %s", rd->label, rec->line,
+                 list_text(&unknown));
     }
-    if (unknown[0])
-        msg_warn("%s:%lu: ignoring unknown column(s) %s", rd->label, rec->line, unknown);
-    return 0;
+    list_free(&unknown);
+    list_free(&missing);
+    return rc;
 }
 
 static int on_record(void *p, const csvin_record *rec)
@@ -109,14 +148,6 @@ static int on_record(void *p, const csvin_record *rec)
             rd->cells[rd->map[j]] = trim(rec->fields[j]);
     rd->rows++;
     return rd->row(rd, rec->line, rd->cells);
-}
-
-static void names_list(char *buf, size_t size, const colspec *cols, size_t n, int required)
-{
-    buf[0] = '\0';
-    for (size_t k = 0; k < n; k++)
-        if (cols[k].required || !required)
-            list_add(buf, size, cols[k].name);
 }
 
 /* Reads a whole file (or standard input) through the reader. */
@@ -155,10 +186,13 @@ static int read_table(reader *rd, const char *path)
         rc = EXIT_DATAERR;
     }
     if (rc == 0 && !rd->header_done) {
-        char cols[512];
-        names_list(cols, sizeof cols, rd->cols, rd->ncols, 1);
+        namelist cols = {0};
+        for (size_t k = 0; k < rd->ncols; k++)
+            if (rd->cols[k].required)
+                list_add(&cols, rd->cols[k].name);
         msg_error("%s: the file is empty: it needs a header line naming at least the "
-                  "columns %s", rd->label, cols);
+                  "columns %s", rd->label, list_text(&cols));
+        list_free(&cols);
         rc = EXIT_DATAERR;
     } else if (rc == 0 && rd->rows == 0) {
         msg_error("%s:%lu: no data rows after the header: add at least one row",
@@ -435,13 +469,14 @@ int input_read_segments(input *in, const char *path, int with_accounts)
     in->seg_path = path;
     int rc = read_table(&rd, path);
     if (rc == 0 && with_accounts) {
-        char agg[256] = "";
+        namelist agg = {0};
         for (size_t k = S_FIRST_AGGREGATE; k < S_NCOLS; k++)
             if (rd.present[k])
-                list_add(agg, sizeof agg, seg_cols[k].name);
-        if (agg[0])
+                list_add(&agg, seg_cols[k].name);
+        if (agg.shown)
             msg_warn("%s: ignoring the aggregate column(s) %s: --accounts supplies them",
-                     rd.label, agg);
+                     rd.label, list_text(&agg));
+        list_free(&agg);
     }
     if (rc == 0 && in->verbose)
         fprintf(stderr, "amsize: %s: %zu segment(s)\n", rd.label, in->nsegs);

@@ -123,6 +123,17 @@ run "unknown columns" 0 chart -s "$D/unknown-columns.csv" -f csv
 err_has "'region', 'owner'"
 if [ "$(grep -c 'unknown column' "$err")" -eq 1 ]; then ok "one warning"; else bad "warnings: $(cat "$err")"; fi
 expect Enterprise headcount 11
+# 60 unknown columns: the first 20 named whole, then how many more.
+i=1 hdr="segment,am_productivity,am_cost,max_load,accounts,book,upsell,cross_sell,churn" row="E,1,1,1,1,1,1,1,1" names=""
+while [ $i -le 60 ]; do
+    c=$(printf 'extra_column_%02d' $i)
+    hdr="$hdr,$c" row="$row,v"
+    [ $i -le 20 ] && names="$names${names:+, }'$c'"
+    i=$((i + 1))
+done
+printf '%s\n%s\n' "$hdr" "$row" >"$tmp/wide.csv"
+run "60 unknown columns" 0 chart -s "$tmp/wide.csv"
+err_is "amsize: warning: $tmp/wide.csv:1: ignoring unknown column(s) $names, and 40 more"
 
 # ---- bad segments files -------------------------------------------------------
 run "missing columns" 65 chart -s "$D/missing-columns.csv"
