@@ -28,6 +28,7 @@ struct csvin {
     int bom_done;
     char errmsg[160];
     unsigned long errline;
+    size_t errfield;        /* 1-based, 0: the whole record */
     /* Fast path: records without quotes or CRs are split here; from the
      * first record that has one, everything goes to libcsv. */
     int slow;
@@ -101,6 +102,7 @@ static void on_field(void *data, size_t len, void *p)
     if (len && memchr(data, '\0', len)) {
         fail(r, r->rec_line,
              "a cell contains a NUL byte: remove it (is this a UTF-16 or binary file?)");
+        r->errfield = r->nfields + 1;
         return;
     }
     r->off[r->nfields++] = r->buf_len;
@@ -374,6 +376,11 @@ const char *csvin_error(const csvin *r)
 unsigned long csvin_error_line(const csvin *r)
 {
     return r->errline;
+}
+
+size_t csvin_error_field(const csvin *r)
+{
+    return r->errfield;
 }
 
 unsigned long csvin_line(const csvin *r)

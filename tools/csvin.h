@@ -43,6 +43,9 @@ int csvin_finish(csvin *r);
 /* The message of a CSVIN_ERROR, and the line it refers to. */
 const char *csvin_error(const csvin *r);
 unsigned long csvin_error_line(const csvin *r);
+/* The field (1 for the first) of the record an error is about, or 0 when
+ * it is about the whole record. */
+size_t csvin_error_field(const csvin *r);
 
 /* Lines without a quote or a CR are split here directly, which is twice
  * as fast as libcsv and gives the same records; from the first line that

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,8 @@ struct reader {
     size_t ncols;
     int *map;            /* file column -> spec index, -1 when unknown */
     size_t nfile;
-    int *present;        /* spec index -> 1 when the file has it */
+    size_t *pos;         /* spec index -> its field number in the file (1 for the
+                            first), 0 when the file lacks it */
     int header_done;
     unsigned long rows;
     char **cells;
@@ -102,20 +104,21 @@ static int read_header(reader *rd, const csvin_record *rec)
         for (size_t k = 0; k < rd->ncols; k++) {
             if (ascii_casecmp(name, rd->cols[k].name) != 0)
                 continue;
-            if (rd->present[k]) {
-                msg_error("%s:%lu: column '%s' appears twice in the header: keep one of them",
-                          rd->label, rec->line, rd->cols[k].name);
+            if (rd->pos[k]) {
+                msg_error("%s:%lu:%zu: column '%s' appears twice in the header: keep one of "
+                          "them",
+                          rd->label, rec->line, j + 1, rd->cols[k].name);
                 list_free(&unknown);
                 return EXIT_DATAERR;
             }
-            rd->present[k] = 1;
+            rd->pos[k] = j + 1;
             rd->map[j] = (int)k;
         }
         if (rd->map[j] < 0)
             list_add(&unknown, name);
     }
     for (size_t k = 0; k < rd->ncols; k++)
-        if (rd->cols[k].required && !rd->present[k])
+        if (rd->cols[k].required && !rd->pos[k])
             list_add(&missing, rd->cols[k].name);
     if (missing.shown) {
         msg_error("%s:%lu: missing required column(s) %s: add them to the header line",
@@ -158,7 +161,7 @@ static int read_table(reader *rd, const char *path)
     csvin *cr;
 
     rd->label = input_label(path);
-    rd->present = xcalloc(rd->ncols, sizeof *rd->present);
+    rd->pos = xcalloc(rd->ncols, sizeof *rd->pos);
     rd->cells = xcalloc(rd->ncols, sizeof *rd->cells);
     if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
         msg_error("cannot open %s: %s", path, strerror(errno));
@@ -182,7 +185,16 @@ static int read_table(reader *rd, const char *path)
             break;
     }
     if (rc == CSVIN_ERROR) {
-        msg_error("%s:%lu: %s", rd->label, csvin_error_line(cr), csvin_error(cr));
+        size_t field = csvin_error_field(cr);
+        int k = rd->header_done && field && field <= rd->nfile ? rd->map[field - 1] : -1;
+        if (k >= 0)
+            msg_error("%s:%lu:%zu: column '%s': %s", rd->label, csvin_error_line(cr), field,
+                      rd->cols[k].name, csvin_error(cr));
+        else if (field)
+            msg_error("%s:%lu:%zu: %s", rd->label, csvin_error_line(cr), field,
+                      csvin_error(cr));
+        else
+            msg_error("%s:%lu: %s", rd->label, csvin_error_line(cr), csvin_error(cr));
         rc = EXIT_DATAERR;
     }
     if (rc == 0 && !rd->header_done) {
@@ -208,22 +220,46 @@ static int read_table(reader *rd, const char *path)
 static void reader_free(reader *rd)
 {
     free(rd->map);
-    free(rd->present);
+    free(rd->pos);
     free(rd->cells);
 }
 
 /* ------------------------------------------------------------------ cells */
 
-/* Parses a cell into *out. An empty cell is an error only when required;
- * otherwise it returns 1 and leaves *out alone ("use the default"). */
-static int parse_number(const char *label, unsigned long line, const char *col,
-                        const char *cell, int required, double *out)
+/* An error about cell k of the record on line: "FILE:LINE:COL: column
+ * 'NAME'" and then fmt, COL being the cell's field number (1 for the
+ * first), so that a spreadsheet user can find the cell. */
+static void cell_error(const reader *rd, unsigned long line, size_t k, const char *fmt, ...)
+    AMSIZE_PRINTF(4, 5);
+
+static void cell_error(const reader *rd, unsigned long line, size_t k, const char *fmt, ...)
 {
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *rest = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    vsnprintf(rest, n > 0 ? (size_t)n + 1 : 1, fmt, again);
+    va_end(again);
+    va_end(ap);
+    if (rd->pos[k])
+        msg_error("%s:%lu:%zu: column '%s'%s", rd->label, line, rd->pos[k], rd->cols[k].name,
+                  rest);
+    else
+        msg_error("%s:%lu: column '%s'%s", rd->label, line, rd->cols[k].name, rest);
+    free(rest);
+}
+
+/* Parses cell k into *out. An empty cell is an error only when required;
+ * otherwise it returns 1 and leaves *out alone ("use the default"). */
+static int parse_number(const reader *rd, unsigned long line, size_t k, int required,
+                        double *out)
+{
+    const char *cell = rd->cells[k];
     if (!cell || !*cell) {
         if (!required)
             return 1;
-        msg_error("%s:%lu: column '%s' is empty: it is required, give a number", label, line,
-                  col);
+        cell_error(rd, line, k, " is empty: it is required, give a number");
         return -EXIT_DATAERR;
     }
     double v;
@@ -233,17 +269,16 @@ static int parse_number(const char *label, unsigned long line, const char *col,
         return 0;
     }
     if (!is_decimal(cell)) {
-        msg_error("%s:%lu: column '%s': %s is not a number: write plain decimal digits "
-                  "(no currency sign, thousands separator, unit, hex, inf or nan), "
-                  "e.g. 1500000 or 1.5e6",
-                  label, line, col, echo(shown, cell));
+        cell_error(rd, line, k,
+                   ": %s is not a number: write plain decimal digits (no currency sign, "
+                   "thousands separator, unit, hex, inf or nan), e.g. 1500000 or 1.5e6",
+                   echo(shown, cell));
         return -EXIT_DATAERR;
     }
     errno = 0;
     v = strtod(cell, NULL);
     if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1)) {
-        msg_error("%s:%lu: column '%s': %s is too large to be a number", label, line, col,
-                  echo(shown, cell));
+        cell_error(rd, line, k, ": %s is too large to be a number", echo(shown, cell));
         return -EXIT_DATAERR;
     }
     *out = v;
@@ -251,17 +286,17 @@ static int parse_number(const char *label, unsigned long line, const char *col,
 }
 
 /* As parse_number, for whole-number columns. */
-static int parse_whole(const char *label, unsigned long line, const char *col,
-                       const char *cell, int required, double lo, double hi, double *out)
+static int parse_whole(const reader *rd, unsigned long line, size_t k, int required, double lo,
+                       double hi, double *out)
 {
     double v;
-    int rc = parse_number(label, line, col, cell, required, &v);
+    int rc = parse_number(rd, line, k, required, &v);
     if (rc)
         return rc;
     if (v != floor(v) || v < lo || v > hi) {
         char shown[ECHO_SIZE];
-        msg_error("%s:%lu: column '%s': %s must be a whole number from %.0f to %.0f",
-                  label, line, col, echo(shown, cell), lo, hi);
+        cell_error(rd, line, k, ": %s must be a whole number from %.0f to %.0f",
+                   echo(shown, rd->cells[k]), lo, hi);
         return -EXIT_DATAERR;
     }
     *out = v;
@@ -269,9 +304,10 @@ static int parse_whole(const char *label, unsigned long line, const char *col,
 }
 
 /* 0/1/true/false/yes/no, any case; empty is 0. */
-static int parse_flag(const char *label, unsigned long line, const char *cell, uint8_t *out)
+static int parse_flag(const reader *rd, unsigned long line, size_t k, uint8_t *out)
 {
     static const char *const yes[] = {"1", "true", "yes"}, *const no[] = {"0", "false", "no"};
+    const char *cell = rd->cells[k];
     if (!cell || !*cell) {
         *out = 0;
         return 0;
@@ -287,9 +323,10 @@ static int parse_flag(const char *label, unsigned long line, const char *cell, u
         }
     }
     char shown[ECHO_SIZE];
-    msg_error("%s:%lu: column 'am_covered': %s is not a yes/no value: write 1, 0, true, "
-              "false, yes, no, or leave it empty for 0",
-              label, line, echo(shown, cell));
+    cell_error(rd, line, k,
+               ": %s is not a yes/no value: write 1, 0, true, false, yes, no, or leave it "
+               "empty for 0",
+               echo(shown, cell));
     return -EXIT_DATAERR;
 }
 
@@ -389,16 +426,16 @@ static int seg_row(reader *rd, unsigned long line, char **c)
     int rc;
 
     if (!*name) {
-        msg_error("%s:%lu: column 'segment' is empty: give every segment a name", rd->label,
-                  line);
+        cell_error(rd, line, S_SEGMENT, " is empty: give every segment a name");
         return EXIT_DATAERR;
     }
     long dup = input_find(in, name);
     if (dup >= 0) {
         char shown[ECHO_SIZE];
-        msg_error("%s:%lu: segment %s appears twice (first on line %lu): segment names "
-                  "must be unique",
-                  rd->label, line, echo(shown, name), in->lines[dup]);
+        cell_error(rd, line, S_SEGMENT,
+                   ": segment %s appears twice (first on line %lu): segment names must be "
+                   "unique",
+                   echo(shown, name), in->lines[dup]);
         return EXIT_DATAERR;
     }
     amsize_segment_init(&seg, 1);
@@ -406,18 +443,16 @@ static int seg_row(reader *rd, unsigned long line, char **c)
     for (size_t k = 1; k < last; k++) {
         double *field = seg_double(&seg, (int)k);
         if (k == S_SUPPORT) {
-            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0,
-                             AMSIZE_SUPPORT_RATING_MIN, AMSIZE_SUPPORT_RATING_MAX, &v);
+            rc = parse_whole(rd, line, k, 0, AMSIZE_SUPPORT_RATING_MIN,
+                             AMSIZE_SUPPORT_RATING_MAX, &v);
             if (rc == 0)
                 seg.support_rating = (int32_t)v;
         } else if (k == S_ACCOUNTS) {
-            rc = parse_whole(rd->label, line, seg_cols[k].name, c[k], 0, 0,
-                             9007199254740992.0, &v);
+            rc = parse_whole(rd, line, k, 0, 0, 9007199254740992.0, &v);
             if (rc == 0)
                 seg.accounts = (int64_t)v;
         } else {
-            rc = parse_number(rd->label, line, seg_cols[k].name, c[k], seg_cols[k].required,
-                              field);
+            rc = parse_number(rd, line, k, seg_cols[k].required, field);
             if (rc == 0 && k == S_WEIGHTED)
                 seg.has_weighted_accounts = 1;
             if (rc == 0 && k == S_GROWTH)
@@ -455,6 +490,7 @@ void input_free(input *in)
     free(in->totals);
     free(in->rows_per_seg);
     free(in->index);
+    free(in->seg_pos);
     memset(in, 0, sizeof *in);
 }
 
@@ -471,7 +507,7 @@ int input_read_segments(input *in, const char *path, int with_accounts)
     if (rc == 0 && with_accounts) {
         namelist agg = {0};
         for (size_t k = S_FIRST_AGGREGATE; k < S_NCOLS; k++)
-            if (rd.present[k])
+            if (rd.pos[k])
                 list_add(&agg, seg_cols[k].name);
         if (agg.shown)
             msg_warn("%s: ignoring the aggregate column(s) %s: --accounts supplies them",
@@ -480,6 +516,10 @@ int input_read_segments(input *in, const char *path, int with_accounts)
     }
     if (rc == 0 && in->verbose)
         fprintf(stderr, "amsize: %s: %zu segment(s)\n", rd.label, in->nsegs);
+    /* Kept for input_report_chart_error(), which points at cells. */
+    free(in->seg_pos);
+    in->seg_pos = rd.pos;
+    rd.pos = NULL;
     reader_free(&rd);
     return rc;
 }
@@ -496,6 +536,7 @@ static const colspec acc_cols[A_NCOLS] = {
 /* One chunk of account rows, in the columns amsize_totals_add() takes. */
 typedef struct acc_ctx {
     input *in;
+    const reader *rd;
     const char *label;
     size_t n;
     int32_t segment[INPUT_CHUNK_ROWS];
@@ -524,21 +565,21 @@ static int flush_accounts(acc_ctx *ac)
         return EXIT_DATAERR;
     }
     if (st != AMSIZE_OK) {
-        size_t i = (size_t)err.index;
+        size_t i = (size_t)err.index, k = A_NCOLS;
         const double *col = NULL;
         switch (err.field) {
-        case AMSIZE_FIELD_ARR: col = ac->arr; break;
-        case AMSIZE_FIELD_UPSELL: col = ac->upsell; break;
-        case AMSIZE_FIELD_CROSS_SELL: col = ac->cross_sell; break;
-        case AMSIZE_FIELD_CHURN: col = ac->churn; break;
-        case AMSIZE_FIELD_SERVICE_WEIGHT: col = ac->weight; break;
+        case AMSIZE_FIELD_ARR: col = ac->arr, k = A_ARR; break;
+        case AMSIZE_FIELD_UPSELL: col = ac->upsell, k = A_UPSELL; break;
+        case AMSIZE_FIELD_CROSS_SELL: col = ac->cross_sell, k = A_CROSS_SELL; break;
+        case AMSIZE_FIELD_CHURN: col = ac->churn, k = A_CHURN; break;
+        case AMSIZE_FIELD_SERVICE_WEIGHT: col = ac->weight, k = A_WEIGHT; break;
         default: break;
         }
         if (col) {
             char num[40];
             format_double(num, sizeof num, col[i]);
-            msg_error("%s:%lu: column '%s', value %s: %s: fix this cell", ac->label,
-                      ac->line[i], amsize_field_name(err.field), num, amsize_strerror(st));
+            cell_error(ac->rd, ac->line[i], k, ", value %s: %s: fix this cell", num,
+                       amsize_strerror(st));
         }
         else
             msg_error("%s:%lu: column '%s': %s", ac->label, ac->line[i],
@@ -560,36 +601,33 @@ static int acc_row(reader *rd, unsigned long line, char **c)
     int rc;
 
     if (!*c[A_ID]) {
-        msg_error("%s:%lu: column 'account_id' is empty: give every account an id",
-                  rd->label, line);
+        cell_error(rd, line, A_ID, " is empty: give every account an id");
         return EXIT_DATAERR;
     }
     if (!*c[A_SEGMENT]) {
-        msg_error("%s:%lu: column 'segment' is empty: give every account the name of its "
-                  "segment in %s",
-                  rd->label, line, input_label(in->seg_path));
+        cell_error(rd, line, A_SEGMENT, " is empty: give every account the name of its "
+                   "segment in %s", input_label(in->seg_path));
         return EXIT_DATAERR;
     }
     long s = input_find(in, c[A_SEGMENT]);
     if (s < 0) {
         char shown[ECHO_SIZE];
-        msg_error("%s:%lu: column 'segment': segment %s is not in %s: add it there or fix "
-                  "the name (names must match exactly)",
-                  rd->label, line, echo(shown, c[A_SEGMENT]), input_label(in->seg_path));
+        cell_error(rd, line, A_SEGMENT,
+                   ": segment %s is not in %s: add it there or fix the name (names must "
+                   "match exactly)",
+                   echo(shown, c[A_SEGMENT]), input_label(in->seg_path));
         return EXIT_DATAERR;
     }
     ac->segment[i] = (int32_t)s;
     ac->line[i] = line;
-    if ((rc = parse_number(rd->label, line, "arr", c[A_ARR], 1, &ac->arr[i])) ||
-        (rc = parse_number(rd->label, line, "upsell", c[A_UPSELL], 1, &ac->upsell[i])) ||
-        (rc = parse_number(rd->label, line, "cross_sell", c[A_CROSS_SELL], 1,
-                           &ac->cross_sell[i])) ||
-        (rc = parse_number(rd->label, line, "churn", c[A_CHURN], 1, &ac->churn[i])))
+    if ((rc = parse_number(rd, line, A_ARR, 1, &ac->arr[i])) ||
+        (rc = parse_number(rd, line, A_UPSELL, 1, &ac->upsell[i])) ||
+        (rc = parse_number(rd, line, A_CROSS_SELL, 1, &ac->cross_sell[i])) ||
+        (rc = parse_number(rd, line, A_CHURN, 1, &ac->churn[i])))
         return -rc;
     ac->weight[i] = 1.0;
-    if ((rc = parse_number(rd->label, line, "service_weight", c[A_WEIGHT], 0,
-                           &ac->weight[i])) < 0 ||
-        (rc = parse_flag(rd->label, line, c[A_COVERED], &ac->covered[i])) < 0)
+    if ((rc = parse_number(rd, line, A_WEIGHT, 0, &ac->weight[i])) < 0 ||
+        (rc = parse_flag(rd, line, A_COVERED, &ac->covered[i])) < 0)
         return -rc;
     if (++ac->n == INPUT_CHUNK_ROWS)
         return flush_accounts(ac);
@@ -608,6 +646,7 @@ int input_read_accounts(input *in, const char *path)
     in->rows_per_seg = xcalloc(in->nsegs, sizeof *in->rows_per_seg);
     amsize_totals_init(in->totals, in->nsegs);
     ac->in = in;
+    ac->rd = &rd;
     ac->label = input_label(path);
     rd.cols = acc_cols;
     rd.ncols = A_NCOLS;
@@ -702,6 +741,9 @@ void input_report_chart_error(const input *in, const amsize_error *err,
     if (col >= S_FIRST_AGGREGATE && in->acc_path)
         msg_error("%s:%lu: segment %s: '%s' summed from %s%s: %s", label, in->lines[i],
                   name, field, input_label(in->acc_path), value, what);
+    else if (col >= 0 && in->seg_pos && in->seg_pos[col])
+        msg_error("%s:%lu:%zu: segment %s, column '%s'%s: %s: fix this cell", label,
+                  in->lines[i], in->seg_pos[col], name, field, value, what);
     else if (col >= 0)
         msg_error("%s:%lu: segment %s, column '%s'%s: %s: fix this cell", label,
                   in->lines[i], name, field, value, what);

@@ -26,6 +26,9 @@ typedef struct input {
     /* name -> segment index: open addressing, SIZE_MAX = empty */
     size_t *index;
     size_t index_cap;
+    /* Field number (1 for the first) of each known SEGMENTS.csv column, 0
+     * when absent: library errors point at the cell when there is one. */
+    size_t *seg_pos;
     int verbose;
 } input;
 

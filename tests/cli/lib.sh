@@ -11,8 +11,8 @@ err="$tmp/err"
 passed=0
 failed=0
 
-ok() { passed=$((passed + 1)); echo "ok - $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL - $*"; }
+ok() { passed=$((passed + 1)); printf 'ok - %s\n' "$*"; }
+bad() { failed=$((failed + 1)); printf 'FAIL - %s\n' "$*"; }
 
 run() {
     name=$1 want=$2

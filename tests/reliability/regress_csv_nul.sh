@@ -2,7 +2,7 @@
 # Regression test: a cell with an embedded NUL byte (here "1<NUL>2" in
 # am_productivity) was read as the text before the NUL, 1, and the chart
 # computed. Fields travel as C strings, so the reader now refuses a NUL:
-# exit 65 with the file and line.
+# exit 65 with the file, line and field.
 set -eu
 amsize="${top_builddir:-.}/tools/amsize"
 if [ ! -x "$amsize" ]; then
@@ -15,7 +15,7 @@ printf 'segment,am_productivity,am_cost,max_load\nEnterprise,1\0002,200000,20\n'
     >"$tmp/segments.csv"
 rc=0
 "$amsize" chart --segments "$tmp/segments.csv" --format csv >"$tmp/out.csv" 2>"$tmp/err" || rc=$?
-if [ "$rc" -eq 65 ] && grep -q 'segments.csv:2: .*NUL byte' "$tmp/err" && [ ! -s "$tmp/out.csv" ]; then
+if [ "$rc" -eq 65 ] && grep -q 'segments.csv:2:2: .*NUL byte' "$tmp/err" && [ ! -s "$tmp/out.csv" ]; then
     echo "PASS: a cell with an embedded NUL byte is refused: $(head -n 1 "$tmp/err")"
     exit 0
 fi
