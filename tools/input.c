@@ -429,6 +429,15 @@ static int seg_row(reader *rd, unsigned long line, char **c)
         cell_error(rd, line, S_SEGMENT, " is empty: give every segment a name");
         return EXIT_DATAERR;
     }
+    /* Output names the totals row TOTAL: a segment of that name would give
+     * two rows no reader could tell apart. */
+    if (ascii_casecmp(name, "TOTAL") == 0) {
+        char shown[ECHO_SIZE];
+        cell_error(rd, line, S_SEGMENT,
+                   ": %s is reserved for the totals row: give the segment another name",
+                   echo(shown, name));
+        return EXIT_DATAERR;
+    }
     long dup = input_find(in, name);
     if (dup >= 0) {
         char shown[ECHO_SIZE];

@@ -71,6 +71,7 @@ EXTRA_DIST += \
 	tests/cli/data/small-accounts.csv \
 	tests/cli/data/small-aggregate.csv \
 	tests/cli/data/small-segments.csv \
+	tests/cli/data/total-segment.csv \
 	tests/cli/data/unknown-columns.csv \
 	tests/cli/data/unterminated.csv \
 	tests/cli/data/wrong-fields.csv
