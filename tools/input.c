@@ -22,9 +22,16 @@
 
 /* ------------------------------------------------------------ table reader */
 
+/* When a column is required: always, or only in some uses of the file. */
+enum {
+    REQ_ALWAYS = 1,
+    REQ_AGGREGATE = 2, /* SEGMENTS.csv without --accounts: it carries the sums */
+    REQ_PILOT = 4      /* ACCOUNTS.csv for pilot: it compares covered with not */
+};
+
 typedef struct colspec {
     const char *name;
-    int required;
+    int required;        /* REQ_* bits, 0 for optional */
 } colspec;
 
 typedef struct reader reader;
@@ -34,6 +41,10 @@ struct reader {
     const char *label;
     const colspec *cols;
     size_t ncols;
+    int need;            /* the REQ_* bits that apply to this read */
+    /* Appended to the missing-column error when columns required only by
+     * this use are missing: all of them (hint) or some (hint_mixed). */
+    const char *hint, *hint_mixed;
     int *map;            /* file column -> spec index, -1 when unknown */
     size_t nfile;
     size_t *pos;         /* spec index -> its field number in the file (1 for the
@@ -91,6 +102,11 @@ static void list_free(namelist *l)
     memset(l, 0, sizeof *l);
 }
 
+static int is_required(const reader *rd, size_t k)
+{
+    return (rd->cols[k].required & (rd->need | REQ_ALWAYS)) != 0;
+}
+
 static int read_header(reader *rd, const csvin_record *rec)
 {
     namelist unknown = {0}, missing = {0};
@@ -117,12 +133,18 @@ static int read_header(reader *rd, const csvin_record *rec)
         if (rd->map[j] < 0)
             list_add(&unknown, name);
     }
+    size_t by_use = 0;
     for (size_t k = 0; k < rd->ncols; k++)
-        if (rd->cols[k].required && !rd->pos[k])
+        if (is_required(rd, k) && !rd->pos[k]) {
             list_add(&missing, rd->cols[k].name);
+            by_use += !(rd->cols[k].required & REQ_ALWAYS);
+        }
     if (missing.shown) {
-        msg_error("%s:%lu: missing required column(s) %s: add them to the header line",
-                  rd->label, rec->line, list_text(&missing));
+        const char *hint = !by_use ? ""
+                           : by_use == missing.shown + missing.more ? rd->hint
+                                                                    : rd->hint_mixed;
+        msg_error("%s:%lu: missing required column(s) %s: add them to the header line%s",
+                  rd->label, rec->line, list_text(&missing), hint ? hint : "");
         rc = EXIT_DATAERR;
     } else if (unknown.shown) {
         msg_warn("%s:%lu: ignoring unknown column(s) %s", rd->label, rec->line,
@@ -200,7 +222,7 @@ static int read_table(reader *rd, const char *path)
     if (rc == 0 && !rd->header_done) {
         namelist cols = {0};
         for (size_t k = 0; k < rd->ncols; k++)
-            if (rd->cols[k].required)
+            if (is_required(rd, k))
                 list_add(&cols, rd->cols[k].name);
         msg_error("%s: the file is empty: it needs a header line naming at least the "
                   "columns %s", rd->label, list_text(&cols));
@@ -250,14 +272,14 @@ static void cell_error(const reader *rd, unsigned long line, size_t k, const cha
     free(rest);
 }
 
-/* Parses cell k into *out. An empty cell is an error only when required;
- * otherwise it returns 1 and leaves *out alone ("use the default"). */
-static int parse_number(const reader *rd, unsigned long line, size_t k, int required,
-                        double *out)
+/* Parses cell k into *out. An empty cell is an error only when the column
+ * is required; otherwise it returns 1 and leaves *out alone ("use the
+ * default"). */
+static int parse_number(const reader *rd, unsigned long line, size_t k, double *out)
 {
     const char *cell = rd->cells[k];
     if (!cell || !*cell) {
-        if (!required)
+        if (!is_required(rd, k))
             return 1;
         cell_error(rd, line, k, " is empty: it is required, give a number");
         return -EXIT_DATAERR;
@@ -286,11 +308,11 @@ static int parse_number(const reader *rd, unsigned long line, size_t k, int requ
 }
 
 /* As parse_number, for whole-number columns. */
-static int parse_whole(const reader *rd, unsigned long line, size_t k, int required, double lo,
-                       double hi, double *out)
+static int parse_whole(const reader *rd, unsigned long line, size_t k, double lo, double hi,
+                       double *out)
 {
     double v;
-    int rc = parse_number(rd, line, k, required, &v);
+    int rc = parse_number(rd, line, k, &v);
     if (rc)
         return rc;
     if (v != floor(v) || v < lo || v > hi) {
@@ -384,11 +406,15 @@ enum {
     S_FIRST_AGGREGATE = S_ACCOUNTS
 };
 
+/* Without --accounts nothing else supplies the aggregates, and a missing
+ * one would silently size the segment from zeros; weighted_accounts alone
+ * has a meaningful default (accounts). */
 static const colspec seg_cols[S_NCOLS] = {
-    {"segment", 1}, {"am_productivity", 1}, {"am_cost", 1}, {"max_load", 1},
-    {"support_rating", 0}, {"churn_attribution", 0}, {"gross_margin", 0},
-    {"cost_coverage", 0}, {"growth_per_account", 0}, {"accounts", 0},
-    {"weighted_accounts", 0}, {"book", 0}, {"upsell", 0}, {"cross_sell", 0}, {"churn", 0},
+    {"segment", REQ_ALWAYS}, {"am_productivity", REQ_ALWAYS}, {"am_cost", REQ_ALWAYS},
+    {"max_load", REQ_ALWAYS}, {"support_rating", 0}, {"churn_attribution", 0},
+    {"gross_margin", 0}, {"cost_coverage", 0}, {"growth_per_account", 0},
+    {"accounts", REQ_AGGREGATE}, {"weighted_accounts", 0}, {"book", REQ_AGGREGATE},
+    {"upsell", REQ_AGGREGATE}, {"cross_sell", REQ_AGGREGATE}, {"churn", REQ_AGGREGATE},
 };
 
 typedef struct seg_ctx {
@@ -452,16 +478,16 @@ static int seg_row(reader *rd, unsigned long line, char **c)
     for (size_t k = 1; k < last; k++) {
         double *field = seg_double(&seg, (int)k);
         if (k == S_SUPPORT) {
-            rc = parse_whole(rd, line, k, 0, AMSIZE_SUPPORT_RATING_MIN,
+            rc = parse_whole(rd, line, k, AMSIZE_SUPPORT_RATING_MIN,
                              AMSIZE_SUPPORT_RATING_MAX, &v);
             if (rc == 0)
                 seg.support_rating = (int32_t)v;
         } else if (k == S_ACCOUNTS) {
-            rc = parse_whole(rd, line, k, 0, 0, 9007199254740992.0, &v);
+            rc = parse_whole(rd, line, k, 0, 9007199254740992.0, &v);
             if (rc == 0)
                 seg.accounts = (int64_t)v;
         } else {
-            rc = parse_number(rd, line, k, seg_cols[k].required, field);
+            rc = parse_number(rd, line, k, field);
             if (rc == 0 && k == S_WEIGHTED)
                 seg.has_weighted_accounts = 1;
             if (rc == 0 && k == S_GROWTH)
@@ -509,6 +535,9 @@ int input_read_segments(input *in, const char *path, int with_accounts)
     reader rd = {0};
     rd.cols = seg_cols;
     rd.ncols = S_NCOLS;
+    rd.need = with_accounts ? 0 : REQ_AGGREGATE;
+    rd.hint = ", or pass --accounts ACCOUNTS.csv";
+    rd.hint_mixed = " (or, instead of the aggregate ones, pass --accounts ACCOUNTS.csv)";
     rd.row = seg_row;
     rd.ctx = &sc;
     in->seg_path = path;
@@ -538,8 +567,9 @@ int input_read_segments(input *in, const char *path, int with_accounts)
 enum { A_ID, A_SEGMENT, A_ARR, A_UPSELL, A_CROSS_SELL, A_CHURN, A_WEIGHT, A_COVERED, A_NCOLS };
 
 static const colspec acc_cols[A_NCOLS] = {
-    {"account_id", 1}, {"segment", 1}, {"arr", 1}, {"upsell", 1}, {"cross_sell", 1},
-    {"churn", 1}, {"service_weight", 0}, {"am_covered", 0},
+    {"account_id", REQ_ALWAYS}, {"segment", REQ_ALWAYS}, {"arr", REQ_ALWAYS},
+    {"upsell", REQ_ALWAYS}, {"cross_sell", REQ_ALWAYS}, {"churn", REQ_ALWAYS},
+    {"service_weight", 0}, {"am_covered", 0},
 };
 
 /* One chunk of account rows, in the columns amsize_totals_add() takes. */
@@ -629,13 +659,13 @@ static int acc_row(reader *rd, unsigned long line, char **c)
     }
     ac->segment[i] = (int32_t)s;
     ac->line[i] = line;
-    if ((rc = parse_number(rd, line, A_ARR, 1, &ac->arr[i])) ||
-        (rc = parse_number(rd, line, A_UPSELL, 1, &ac->upsell[i])) ||
-        (rc = parse_number(rd, line, A_CROSS_SELL, 1, &ac->cross_sell[i])) ||
-        (rc = parse_number(rd, line, A_CHURN, 1, &ac->churn[i])))
+    if ((rc = parse_number(rd, line, A_ARR, &ac->arr[i])) ||
+        (rc = parse_number(rd, line, A_UPSELL, &ac->upsell[i])) ||
+        (rc = parse_number(rd, line, A_CROSS_SELL, &ac->cross_sell[i])) ||
+        (rc = parse_number(rd, line, A_CHURN, &ac->churn[i])))
         return -rc;
     ac->weight[i] = 1.0;
-    if ((rc = parse_number(rd, line, A_WEIGHT, 0, &ac->weight[i])) < 0 ||
+    if ((rc = parse_number(rd, line, A_WEIGHT, &ac->weight[i])) < 0 ||
         (rc = parse_flag(rd, line, A_COVERED, &ac->covered[i])) < 0)
         return -rc;
     if (++ac->n == INPUT_CHUNK_ROWS)

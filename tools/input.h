@@ -36,7 +36,8 @@ void input_init(input *in);
 void input_free(input *in);
 
 /* with_accounts: aggregate columns are ignored with a warning, since the
- * accounts file supplies them. */
+ * accounts file supplies them; without it they are required (all but
+ * weighted_accounts). */
 int input_read_segments(input *in, const char *path, int with_accounts);
 /* Needs the segments read first; fills totals and the segments' aggregate
  * fields (amsize_totals_segment, all accounts). */

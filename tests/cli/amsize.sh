@@ -134,12 +134,22 @@ err_is "amsize: warning: $tmp/wide.csv:1: ignoring unknown column(s) $names, and
 
 # ---- bad segments files -------------------------------------------------------
 run "missing columns" 65 chart -s "$D/missing-columns.csv"
-err_has "missing required column(s) 'am_cost', 'max_load'"
+err_is "amsize: $D/missing-columns.csv:1: missing required column(s) 'am_cost', 'max_load', 'book', 'upsell', 'cross_sell', 'churn': add them to the header line (or, instead of the aggregate ones, pass --accounts ACCOUNTS.csv)"
+# Without --accounts nothing else supplies the aggregates: no chart of zeros.
+run "no aggregate columns and no --accounts" 65 chart -s "$D/small-segments.csv"
+err_is "amsize: $D/small-segments.csv:1: missing required column(s) 'accounts', 'book', 'upsell', 'cross_sell', 'churn': add them to the header line, or pass --accounts ACCOUNTS.csv"
+if [ -s "$out" ]; then bad "output despite the error"; else ok "no output"; fi
+run "empty aggregate cell" 65 chart -s "$D/empty-aggregate.csv"
+err_is "amsize: $D/empty-aggregate.csv:3:10: column 'churn' is empty: it is required, give a number"
+# weighted_accounts stays optional: empty is the number of accounts.
+head -n 2 "$D/empty-aggregate.csv" >"$tmp/weighted-empty.csv"
+run "empty weighted_accounts" 0 chart -s "$tmp/weighted-empty.csv" -f csv
+expect Enterprise weighted_accounts 200
+expect Enterprise headcount 11
 run "duplicate column" 65 chart -s "$D/duplicate-column.csv"
 err_is "amsize: $D/duplicate-column.csv:1:5: column 'am_cost' appears twice in the header: keep one of them"
 run "wrong field count" 65 chart -s "$D/wrong-fields.csv"
-err_has "wrong-fields.csv:3:"
-err_has "5 field(s) but the header has 4"
+err_is "amsize: $D/wrong-fields.csv:3: the record has 10 field(s) but the header has 9: check for a missing or extra comma, and quote values that contain commas"
 run "thousands separator" 65 chart -s "$D/non-numeric.csv"
 err_is "amsize: $D/non-numeric.csv:2:3: column 'am_cost': '200,000' is not a number: write plain decimal digits (no currency sign, thousands separator, unit, hex, inf or nan), e.g. 1500000 or 1.5e6"
 run "hex" 65 chart -s "$D/hex.csv"
@@ -170,11 +180,13 @@ if [ -s "$out" ]; then bad "output despite the error"; else ok "no output"; fi
 run "empty required cell" 65 chart -s "$D/empty-required.csv"
 err_is "amsize: $D/empty-required.csv:2:3: column 'am_cost' is empty: it is required, give a number"
 run "empty file" 65 chart -s "$D/empty.csv"
-err_has "empty.csv: the file is empty"
+err_is "amsize: $D/empty.csv: the file is empty: it needs a header line naming at least the columns 'segment', 'am_productivity', 'am_cost', 'max_load', 'accounts', 'book', 'upsell', 'cross_sell', 'churn'"
+run "empty file, with --accounts" 65 chart -s "$D/empty.csv" -a "$D/small-accounts.csv"
+err_is "amsize: $D/empty.csv: the file is empty: it needs a header line naming at least the columns 'segment', 'am_productivity', 'am_cost', 'max_load'"
 run "header only" 65 chart -s "$D/header-only.csv"
-err_has "no data rows"
+err_is "amsize: $D/header-only.csv:2: no data rows after the header: add at least one row"
 run "unterminated quote" 65 chart -s "$D/unterminated.csv"
-err_has "unterminated.csv:3: unterminated quoted field"
+err_is "amsize: $D/unterminated.csv:3: unterminated quoted field: a quote opens here and never closes"
 run "unreadable input" 66 chart -s "$tmp/no-such-file.csv"
 err_has "no-such-file.csv"
 

@@ -11,8 +11,9 @@ if [ ! -x "$amsize" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-printf 'segment,am_productivity,am_cost,max_load\nEnterprise,1\0002,200000,20\n' \
+printf '%s\n' 'segment,am_productivity,am_cost,max_load,accounts,book,upsell,cross_sell,churn' \
     >"$tmp/segments.csv"
+printf 'Enterprise,1\0002,200000,20,200,100000000,12000000,8000000,4000000\n' >>"$tmp/segments.csv"
 rc=0
 "$amsize" chart --segments "$tmp/segments.csv" --format csv >"$tmp/out.csv" 2>"$tmp/err" || rc=$?
 if [ "$rc" -eq 65 ] && grep -q 'segments.csv:2:2: .*NUL byte' "$tmp/err" && [ ! -s "$tmp/out.csv" ]; then
