@@ -337,6 +337,7 @@ int main(int argc, char **argv)
         return rc;
     input_init(&in);
     in.verbose = o.verbose;
+    in.need_covered = strcmp(o.command, "pilot") == 0;
     rc = input_read_segments(&in, o.segments, o.accounts != NULL);
     if (rc == 0 && o.accounts)
         rc = input_read_accounts(&in, o.accounts);

@@ -569,7 +569,7 @@ enum { A_ID, A_SEGMENT, A_ARR, A_UPSELL, A_CROSS_SELL, A_CHURN, A_WEIGHT, A_COVE
 static const colspec acc_cols[A_NCOLS] = {
     {"account_id", REQ_ALWAYS}, {"segment", REQ_ALWAYS}, {"arr", REQ_ALWAYS},
     {"upsell", REQ_ALWAYS}, {"cross_sell", REQ_ALWAYS}, {"churn", REQ_ALWAYS},
-    {"service_weight", 0}, {"am_covered", 0},
+    {"service_weight", 0}, {"am_covered", REQ_PILOT},
 };
 
 /* One chunk of account rows, in the columns amsize_totals_add() takes. */
@@ -689,6 +689,11 @@ int input_read_accounts(input *in, const char *path)
     ac->label = input_label(path);
     rd.cols = acc_cols;
     rd.ncols = A_NCOLS;
+    /* Without the column every account would count as uncovered, and the
+     * pilot would compare nothing with everything. */
+    rd.need = in->need_covered ? REQ_PILOT : 0;
+    rd.hint = rd.hint_mixed = " (the pilot compares AM-covered with uncovered accounts: "
+                              "give each account 1 or 0)";
     rd.row = acc_row;
     rd.ctx = ac;
     rc = read_table(&rd, path);

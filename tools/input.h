@@ -30,6 +30,7 @@ typedef struct input {
      * when absent: library errors point at the cell when there is one. */
     size_t *seg_pos;
     int verbose;
+    int need_covered;         /* pilot: ACCOUNTS.csv must have am_covered */
 } input;
 
 void input_init(input *in);

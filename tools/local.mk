@@ -48,6 +48,8 @@ EXTRA_DIST += \
 	tests/cli/data/accounts-bad-flag.csv \
 	tests/cli/data/accounts-empty-segment.csv \
 	tests/cli/data/accounts-negative.csv \
+	tests/cli/data/accounts-no-flag.csv \
+	tests/cli/data/accounts-one-sided.csv \
 	tests/cli/data/accounts-unknown-segment.csv \
 	tests/cli/data/bad-rating.csv \
 	tests/cli/data/blank-lines.csv \

@@ -151,8 +151,11 @@ static void pilot_get(const report *r, size_t row, size_t col, cell *c)
     case P_LIFT: num(c, p->lift); break;
     case P_INCREMENTAL: num(c, p->incremental); break;
     case P_ACCRETIVE:
-        c->kind = CELL_BOOL;
-        c->i = p->accretive;
+        /* Without a delta there is no answer: neither yes nor no. */
+        if (!isnan(p->delta)) {
+            c->kind = CELL_BOOL;
+            c->i = p->accretive;
+        }
         break;
     default: break;
     }

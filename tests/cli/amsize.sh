@@ -252,6 +252,23 @@ expect Enterprise accretive 1
 near SMB lift 12
 near SMB incremental 1100
 run "pilot needs --accounts" 64 pilot -s "$D/small-segments.csv"
+run "pilot needs am_covered" 65 pilot -s "$D/small-segments.csv" -a "$D/accounts-no-flag.csv"
+err_is "amsize: $D/accounts-no-flag.csv:1: missing required column(s) 'am_covered': add them to the header line (the pilot compares AM-covered with uncovered accounts: give each account 1 or 0)"
+if [ -s "$out" ]; then bad "output despite the error"; else ok "no output"; fi
+run "chart does not need am_covered" 0 chart -q -s "$D/small-segments.csv" -a "$D/accounts-no-flag.csv" -f csv
+expect Enterprise accounts 1
+# Enterprise has no uncovered account: NR%_u, delta, lift and incremental
+# are undefined, and so is accretive. E1+E2: B 1.5M, NR 250K + 50K - 30K =
+# 270K: 18%. SMB (a = 0.5): S1 covered, 1000 - 250 = 750 on 10000: 7.5%;
+# S2 uncovered, 400 - 1000 = -600 on 8000: -7.5%. delta 15%, accretive; no
+# lift (NR%_u <= 0); incremental 0.15 * 10000 = 1500.
+run "pilot, one side missing" 0 pilot -q -s "$D/small-segments.csv" -a "$D/accounts-one-sided.csv" -f csv
+out_is "segment,accounts_covered,accounts_uncovered,book_covered,book_uncovered,nr_pct_covered,nr_pct_uncovered,delta,lift,incremental,accretive
+Enterprise,2,0,1500000,0,0.18,,,,,
+SMB,1,1,10000,8000,0.075,-0.075,0.15,,1500,1"
+run "pilot table, one side missing" 0 pilot -q -s "$D/small-segments.csv" -a "$D/accounts-one-sided.csv" -f table
+if grep -Eq '^Enterprise +2 +0 +\$1\.5M +\$0 +18\.0% +- +- +- +- +-$' "$out" &&
+    grep -Eq '^SMB .* +yes$' "$out"; then ok "undefined accretive is -"; else bad "pilot table"; cat "$out"; fi
 run "pilot xlsx" 64 pilot -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -o "$tmp/p.xlsx"
 
 # ---- formats ----------------------------------------------------------------------
@@ -292,6 +309,14 @@ import json, sys
 d = json.load(sys.stdin)
 assert d["segments"][0]["accretive"] is True and abs(d["segments"][0]["lift"] - 3.4) < 1e-12
 ' <"$out"; then ok "pilot json"; else bad "pilot json"; fi
+    run "pilot json, one side missing" 0 pilot -q -s "$D/small-segments.csv" -a "$D/accounts-one-sided.csv" -f json
+    if python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+e, s = d["segments"]
+assert e["accretive"] is None and e["delta"] is None and e["nr_pct_covered"] == 0.18, e
+assert s["accretive"] is True and s["delta"] == 0.15 and s["lift"] is None, s
+' <"$out"; then ok "undefined accretive is null"; else bad "pilot json, one side missing"; fi
 else
     echo "skip - python3 missing: json checks"
 fi
