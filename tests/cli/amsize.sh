@@ -410,4 +410,83 @@ if [ -w /dev/full ]; then
     if [ $? -eq 74 ]; then ok "$name: exit 74"; else bad "$name: exit"; fi
 fi
 
+# Special files cannot be renamed over: they are written in place. (As
+# root the rename used to turn /dev/null into a regular file.)
+run "--output /dev/null" 0 chart -s "$D/segments.csv" -o /dev/null
+if [ -c /dev/null ]; then ok "/dev/null is still a device"; else bad "/dev/null was replaced"; fi
+if [ -w /dev/full ]; then
+    run "--output /dev/full" 74 chart -s "$D/segments.csv" -o /dev/full
+    err_is "amsize: cannot write /dev/full: No space left on device"
+    if [ -c /dev/full ]; then ok "/dev/full is still a device"; else bad "/dev/full was replaced"; fi
+fi
+if command -v mkfifo >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
+    mkfifo "$tmp/o/fifo"
+    timeout 20 cat "$tmp/o/fifo" >"$tmp/from-fifo" &
+    reader=$!
+    run "--output FIFO" 0 chart -s "$D/segments.csv" -o "$tmp/o/fifo"
+    wait $reader
+    if [ -p "$tmp/o/fifo" ] && cmp -s "$tmp/from-fifo" "$tmp/segments.out"; then
+        ok "the FIFO stays a FIFO and its reader got the csv"
+    else
+        bad "FIFO output"
+    fi
+    timeout 20 cat "$tmp/o/fifo" >"$tmp/from-fifo.xlsx" &
+    reader=$!
+    run "--output FIFO, xlsx" 0 chart -s "$D/segments.csv" -f xlsx -o "$tmp/o/fifo"
+    wait $reader
+    if [ -p "$tmp/o/fifo" ] && unzip -tq "$tmp/from-fifo.xlsx" >/dev/null 2>&1; then
+        ok "an xlsx through a FIFO is a whole workbook"
+    else
+        bad "xlsx through a FIFO"
+    fi
+    rm -f "$tmp/o/fifo"
+else
+    echo "skip - mkfifo or timeout missing: FIFO output"
+fi
+run "--output /dev/stdout" 0 chart -s "$D/segments.csv" -o /dev/stdout
+if cmp -s "$out" "$tmp/segments.out"; then ok "written to standard output"; else bad "/dev/stdout"; fi
+name="--output /dev/stdout appends after >>"
+echo previous >"$tmp/appended"
+"$A" chart -s "$D/segments.csv" -o /dev/stdout >>"$tmp/appended" 2>"$err"
+if [ "$(head -n 1 "$tmp/appended")" = previous ] && tail -n +2 "$tmp/appended" | cmp -s - "$tmp/segments.out"; then
+    ok "$name"
+else
+    bad "$name"
+fi
+name="--output /dev/stdout into a pipe"
+"$A" chart -s "$D/segments.csv" -o /dev/stdout 2>"$err" | cat >"$out"
+if cmp -s "$out" "$tmp/segments.out"; then ok "$name"; else bad "$name"; fi
+
+# A symbolic link is followed: the file it names is replaced, the link stays.
+rm -rf "$tmp/o" && mkdir -p "$tmp/o/real"
+echo old >"$tmp/o/real/chart.csv"
+ln -s real/chart.csv "$tmp/o/link.csv"
+run "--output through a symlink" 0 chart -s "$D/segments.csv" -o "$tmp/o/link.csv"
+if [ -L "$tmp/o/link.csv" ] && cmp -s "$tmp/o/real/chart.csv" "$tmp/segments.out" &&
+    [ "$(ls -A "$tmp/o")" = "link.csv
+real" ] && [ "$(ls -A "$tmp/o/real")" = chart.csv ]; then
+    ok "link kept, its target replaced, no temporary left"
+else
+    bad "symlink output"
+    ls -lA "$tmp/o" "$tmp/o/real"
+fi
+ln -s real/new.csv "$tmp/o/dangling.csv"
+run "--output through a dangling symlink" 0 chart -s "$D/segments.csv" -o "$tmp/o/dangling.csv"
+if [ -L "$tmp/o/dangling.csv" ] && cmp -s "$tmp/o/real/new.csv" "$tmp/segments.out"; then
+    ok "the file the link names is created"
+else
+    bad "dangling symlink output"
+fi
+run "input error, output through a symlink" 65 chart -s "$D/negative.csv" -o "$tmp/o/link.csv"
+if [ -L "$tmp/o/link.csv" ] && cmp -s "$tmp/o/real/chart.csv" "$tmp/segments.out" &&
+    [ "$(ls -A "$tmp/o/real" | tr '\n' ' ')" = "chart.csv new.csv " ]; then
+    ok "link and target untouched, nothing left behind"
+else
+    bad "symlink after an input error"
+fi
+ln -s loop-b "$tmp/o/loop-a"
+ln -s loop-a "$tmp/o/loop-b"
+run "--output into a symlink loop" 73 chart -s "$D/segments.csv" -o "$tmp/o/loop-a"
+err_is "amsize: cannot create $tmp/o/loop-a: Too many levels of symbolic links"
+
 finish
