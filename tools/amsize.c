@@ -26,7 +26,7 @@ typedef struct options {
     const char *segments;
     const char *accounts;
     const char *output;
-    int format; /* -1: not given */
+    int format; /* -1: not given, nor implied by --output (see emit) */
     int verbose;
     int quiet;
     amsize_model model;
@@ -195,8 +195,7 @@ static int check_options(options *o)
                                  "(standard input)");
     if (o->format < 0 && o->output && strcmp(o->output, "-") != 0)
         o->format = format_of_name(o->output);
-    if (o->format < 0)
-        o->format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
+    /* Still unknown: emit() picks table or csv by where the output goes. */
     if (o->format == FORMAT_XLSX) {
         if (strcmp(o->command, "chart") != 0)
             return usage_error("%s", "xlsx is available for chart only");
@@ -249,10 +248,15 @@ static void summary(const options *o, const input *in)
 static int emit(const options *o, const report *r, const input *in)
 {
     outfile out;
-    int rc = out_open(&out, o->output, o->format == FORMAT_XLSX);
+    int fmt = o->format;
+    int rc = out_open(&out, o->output, fmt == FORMAT_XLSX);
     if (rc)
         return rc;
-    switch (o->format) {
+    /* A table for people only when the output really is a terminal: not
+     * when stdout is one but -o names a file. */
+    if (fmt < 0)
+        fmt = out.fp && isatty(fileno(out.fp)) ? FORMAT_TABLE : FORMAT_CSV;
+    switch (fmt) {
     case FORMAT_CSV: write_csv(out.fp, r); break;
     case FORMAT_JSON: write_json(out.fp, r); break;
     case FORMAT_MARKDOWN: write_markdown(out.fp, r); break;

@@ -391,6 +391,50 @@ fi
 run "--output .json picks json" 0 chart -s "$D/segments.csv" -o "$tmp/o/chart.json"
 if head -c 1 "$tmp/o/chart.json" | grep -q '{'; then ok "json by extension"; else bad "json by extension"; fi
 rm -f "$tmp/o"/*
+# With -o FILE and a name that implies no format, the file gets csv even
+# when standard output is a terminal: the table is for terminals only.
+run "--output without an extension" 0 chart -s "$D/segments.csv" -o "$tmp/o/report"
+if cmp -s "$tmp/o/report" "$tmp/segments.out"; then ok "csv"; else bad "not csv"; fi
+if command -v python3 >/dev/null 2>&1; then
+    # on_tty ARGS...: amsize with standard output on a pseudo-terminal.
+    on_tty() {
+        python3 -c '
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+out = b""
+while True:
+    try:
+        b = os.read(fd, 65536)
+    except OSError:
+        break
+    if not b:
+        break
+    out += b
+sys.stdout.buffer.write(out)
+sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+' "$A" "$@" >"$out" 2>"$err"
+    }
+    name="stdout a terminal, --output report.dat"
+    on_tty chart -s "$D/segments.csv" -o "$tmp/o/report.dat"
+    if [ $? -eq 0 ] && [ ! -s "$out" ] && cmp -s "$tmp/o/report.dat" "$tmp/segments.out"; then
+        ok "$name: the file is csv"
+    else
+        bad "$name"
+        head -n 2 "$tmp/o/report.dat"
+    fi
+    name="stdout a terminal, no --output"
+    on_tty chart -s "$D/segments.csv"
+    if [ $? -eq 0 ] && head -n 1 "$out" | grep -q '^Segment  *Accounts  *Book '; then
+        ok "$name: a table"
+    else
+        bad "$name"
+    fi
+    rm -f "$tmp/o/report" "$tmp/o/report.dat"
+else
+    echo "skip - python3 missing: terminal output"
+fi
 run "--output into a missing directory" 73 chart -s "$D/segments.csv" -o "$tmp/missing/chart.csv"
 if [ -e "$tmp/missing" ]; then bad "created something"; else ok "nothing created"; fi
 run "input error with --output" 65 chart -s "$D/negative.csv" -o "$tmp/o/chart.csv"
