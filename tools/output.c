@@ -72,33 +72,55 @@ void write_csv(FILE *fp, const report *r)
 
 /* ------------------------------------------------------------------ json */
 
-/* A JSON string: quotes, backslashes and control characters escaped, valid
- * UTF-8 passed through, an invalid byte replaced by U+FFFD. */
-static void json_string(FILE *fp, const char *str)
+char *text_clean(const char *str, int xml)
 {
+    static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
     const unsigned char *s = (const unsigned char *)str;
-    fputc('"', fp);
+    /* Each byte becomes at most the 3 bytes of U+FFFD. */
+    char *out = xmalloc(3 * strlen(str) + 1), *o = out;
     while (*s) {
         size_t n = utf8_len(s);
-        if (n == 0) {
-            fputs("\\ufffd", fp);
-            s++;
-        } else if (*s == '"' || *s == '\\') {
-            fprintf(fp, "\\%c", *s++);
-        } else if (*s == '\n') {
-            fputs("\\n", fp), s++;
-        } else if (*s == '\r') {
-            fputs("\\r", fp), s++;
-        } else if (*s == '\t') {
-            fputs("\\t", fp), s++;
-        } else if (*s < 0x20 || *s == 0x7f) {
-            fprintf(fp, "\\u%04x", *s++);
+        /* Not UTF-8; or, for XML, what XML 1.0 cannot hold even escaped. */
+        int bad = n == 0 ||
+                  (xml && ((*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r') ||
+                           (n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] >= 0xbe)));
+        if (bad) {
+            memcpy(o, replacement, 3);
+            o += 3;
+            s += n ? n : 1;
         } else {
-            fwrite(s, 1, n, fp);
+            memcpy(o, s, n);
+            o += n;
             s += n;
         }
     }
+    *o = '\0';
+    return out;
+}
+
+/* A JSON string: text_clean()ed, then quotes, backslashes and control
+ * characters escaped. */
+static void json_string(FILE *fp, const char *str)
+{
+    char *clean = text_clean(str, 0);
+    const unsigned char *s = (const unsigned char *)clean;
     fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fprintf(fp, "\\%c", *s);
+        else if (*s == '\n')
+            fputs("\\n", fp);
+        else if (*s == '\r')
+            fputs("\\r", fp);
+        else if (*s == '\t')
+            fputs("\\t", fp);
+        else if (*s < 0x20 || *s == 0x7f)
+            fprintf(fp, "\\u%04x", *s);
+        else
+            fputc(*s, fp);
+    }
+    fputc('"', fp);
+    free(clean);
 }
 
 static void json_number(FILE *fp, double d)

@@ -64,6 +64,14 @@ void write_json(FILE *fp, const report *r);
 void write_markdown(FILE *fp, const report *r);
 void write_table(FILE *fp, const report *r);
 
+/* str as valid UTF-8, a new string (free it): each byte that does not
+ * start a valid sequence (Latin-1 text, a stray 0xFF) becomes U+FFFD, and
+ * with xml also each character XML 1.0 cannot hold (control characters
+ * other than tab, LF and CR; U+FFFE, U+FFFF). Every string the JSON and
+ * xlsx writers put out goes through it, so neither writes a malformed
+ * file. */
+char *text_clean(const char *str, int xml);
+
 /* Human text of a cell ("$12.5M", "16.0%", "20,000", "-" when empty). */
 void cell_human(char *buf, size_t size, const cell *c, unit u);
 

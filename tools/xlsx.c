@@ -1,6 +1,7 @@
 /* The chart as an Excel workbook (see xlsx.h). */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <xlsxwriter.h>
@@ -11,6 +12,34 @@
 typedef struct formats {
     lxw_format *header, *money, *pct, *count, *decimal, *ratio, *total;
 } formats;
+
+/* The most characters an Excel cell holds; libxlsxwriter leaves a longer
+ * string out of the sheet with only a return value to say so. */
+#define XLSX_CELL_CHARS 32767
+
+/* Every string goes to libxlsxwriter through here: it copies bytes into
+ * the sheet XML as they are, so Latin-1 names or control characters would
+ * make a workbook Excel refuses to open. */
+static void put_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                       lxw_format *f)
+{
+    char *clean = text_clean(s, 1);
+    size_t chars = 0, cut = 0;
+    /* clean is valid UTF-8: count characters by their lead bytes. */
+    for (size_t i = 0; clean[i]; i++)
+        if (((unsigned char)clean[i] & 0xc0) != 0x80 && chars++ == XLSX_CELL_CHARS)
+            cut = i;
+    if (cut) {
+        char at[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(at, row, col);
+        clean[cut] = '\0';
+        msg_warn("xlsx: sheet '%s', cell %s holds only the first %d of the %zu characters: "
+                 "Excel allows no more",
+                 ws->name, at, XLSX_CELL_CHARS, chars);
+    }
+    worksheet_write_string(ws, row, col, clean, f);
+    free(clean);
+}
 
 static lxw_format *number_format(const formats *f, unit u, cell_kind kind)
 {
@@ -29,7 +58,7 @@ static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const ce
     char flags[128];
     switch (c->kind) {
     case CELL_EMPTY: break;
-    case CELL_STR: worksheet_write_string(ws, row, col, c->s, NULL); break;
+    case CELL_STR: put_string(ws, row, col, c->s, NULL); break;
     case CELL_INT:
         worksheet_write_number(ws, row, col, (double)c->i, number_format(f, u, c->kind));
         break;
@@ -42,7 +71,7 @@ static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const ce
                 snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "%s%s",
                          flags[0] ? "|" : "", amsize_flag_name(bit));
         if (flags[0])
-            worksheet_write_string(ws, row, col, flags, NULL);
+            put_string(ws, row, col, flags, NULL);
         break;
     }
 }
@@ -57,7 +86,7 @@ static void chart_sheet(lxw_workbook *wb, const report *r, const formats *f)
 
     for (size_t k = 0; k < r->ncols; k++) {
         unit u = r->cols[k].unit;
-        worksheet_write_string(ws, 0, (lxw_col_t)k, r->cols[k].name, f->header);
+        put_string(ws, 0, (lxw_col_t)k, r->cols[k].name, f->header);
         double w = strlen(r->cols[k].name) + 2.0;
         if (u == UNIT_MONEY && w < 15)
             w = 15;
@@ -107,7 +136,7 @@ static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Inputs");
 
     for (size_t k = 0; k < nhead; k++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)k, head[k], f->header);
+        put_string(ws, 0, (lxw_col_t)k, head[k], f->header);
         worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, strlen(head[k]) + 4.0, NULL);
     }
     worksheet_freeze_panes(ws, 1, 1);
@@ -115,7 +144,7 @@ static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *
         const amsize_segment *s = &in->segs[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
         double w = s->has_weighted_accounts ? s->weighted_accounts : (double)s->accounts;
-        worksheet_write_string(ws, row, 0, in->names[i], NULL);
+        put_string(ws, row, 0, in->names[i], NULL);
         worksheet_write_number(ws, row, 1, s->support_rating, NULL);
         worksheet_write_number(ws, row, 2, (double)s->accounts, f->count);
         worksheet_write_number(ws, row, 3, w, f->decimal);
@@ -133,16 +162,16 @@ static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *
         worksheet_write_number(ws, row, 14, s->max_load, f->decimal);
     }
     lxw_row_t row = (lxw_row_t)(in->nsegs + 3);
-    worksheet_write_string(ws, row++, 0, "Model parameters", f->header);
+    put_string(ws, row++, 0, "Model parameters", f->header);
     for (int j = 0; j < 5; j++) {
         char name[32];
         snprintf(name, sizeof name, "selling_time[%d]", j + 1);
-        worksheet_write_string(ws, row, 0, name, NULL);
+        put_string(ws, row, 0, name, NULL);
         worksheet_write_number(ws, row++, 1, m->selling_time[j], f->pct);
     }
-    worksheet_write_string(ws, row, 0, "rating_high", NULL);
+    put_string(ws, row, 0, "rating_high", NULL);
     worksheet_write_number(ws, row++, 1, m->rating_high, f->pct);
-    worksheet_write_string(ws, row, 0, "rating_medium", NULL);
+    put_string(ws, row, 0, "rating_medium", NULL);
     worksheet_write_number(ws, row, 1, m->rating_medium, f->pct);
 }
 

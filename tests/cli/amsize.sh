@@ -301,7 +301,7 @@ assert d["segments"][1]["segment"] == "Mid-Market, \"East\""
 import json, sys
 d = json.loads(sys.stdin.buffer.read().decode("utf-8"))
 names = [s["segment"] for s in d["segments"]]
-assert names == ["Caf\u00e9 \u00dcber", "Tab\tName", "\u0001ctl", "bad \ufffd byte"], names
+assert names == ["Caf\u00e9 \u00dcber", "Tab\tName", "\u0001ctl", "bad \ufffd byte", "Soci\ufffdt\ufffd"], names
 ' <"$out"; then ok "json strings valid and escaped"; else bad "json names"; fi
     run "pilot json" 0 pilot -s "$D/small-segments.csv" -a "$D/small-accounts.csv" -f json
     if python3 -c '
@@ -353,6 +353,70 @@ if command -v unzip >/dev/null 2>&1; then
     fi
 else
     echo "skip - unzip missing: xlsx checks"
+fi
+if command -v python3 >/dev/null 2>&1; then
+    # xlsx_check FILE SCRIPT: the workbook's parts must all be well-formed
+    # XML; SCRIPT then sees sheets = {name: {cell: value}} and frozen =
+    # {name: pane attributes}.
+    xlsx_check() {
+        python3 -c '
+import re, sys, zipfile
+from xml.dom import minidom
+z = zipfile.ZipFile(sys.argv[1])
+docs = {}
+for part in z.namelist():
+    if part.endswith(".xml") or part.endswith(".rels"):
+        docs[part] = minidom.parseString(z.read(part))  # raises if malformed
+def text(node):
+    return "".join(t.data for t in node.childNodes if t.nodeType == t.TEXT_NODE)
+names = [s.getAttribute("name") for s in docs["xl/workbook.xml"].getElementsByTagName("sheet")]
+sheets, frozen = {}, {}
+for i, name in enumerate(names, 1):
+    doc = docs["xl/worksheets/sheet%d.xml" % i]
+    cells = {}
+    for c in doc.getElementsByTagName("c"):
+        t = c.getElementsByTagName("t")
+        v = c.getElementsByTagName("v")
+        cells[c.getAttribute("r")] = (text(t[0]) if t else float(text(v[0])) if v else None)
+    sheets[name] = cells
+    panes = doc.getElementsByTagName("pane")
+    frozen[name] = dict(panes[0].attributes.items()) if panes else {}
+exec(sys.argv[2])
+' "$1" "$2"
+    }
+    if xlsx_check "$tmp/chart.xlsx" '
+chart, inputs = sheets["Sizing chart"], sheets["Inputs"]
+assert frozen["Sizing chart"].get("ySplit") == "1" and frozen["Sizing chart"].get("state") == "frozen", frozen
+assert [chart["A%d" % r] for r in (2, 3, 4, 5)] == ["Enterprise", "Mid-Market", "SMB", "TOTAL"]
+assert chart["T2"] == 11 and chart["T5"] == 61, (chart["T2"], chart["T5"])
+# Inputs: segment, support_rating, accounts, weighted, book, upsell,
+# cross_sell, churn, churn_attribution, P, K, margin, coverage, growth, Lmax.
+row = [inputs.get(c + "2") for c in "ABCDEFGHIJKLMNO"]
+assert row == ["Enterprise", 3, 200, 200, 100e6, 12e6, 8e6, 4e6, 1, 1.5e6, 200e3, 1, 1, None, 20], row
+assert inputs["I3"] == 0.5 and inputs["B4"] == 4 and inputs["C4"] == 20000, inputs
+assert inputs["A7"] == "Model parameters" and inputs["A8"] == "selling_time[1]" and inputs["B8"] == 0.4
+assert inputs["A13"] == "rating_high" and inputs["B13"] == 0.15 and inputs["B14"] == 0.05
+'; then ok "xlsx: well-formed XML, frozen header, inputs"; else bad "xlsx contents"; fi
+    # Names that are not UTF-8 or hold control characters: each bad byte
+    # and each control character XML cannot hold becomes U+FFFD, as in JSON.
+    run "xlsx: invalid UTF-8 and control characters" 0 chart -s "$D/names.csv" -o "$tmp/names.xlsx"
+    if xlsx_check "$tmp/names.xlsx" '
+want = ["Caf\u00e9 \u00dcber", "Tab\tName", "\ufffdctl", "bad \ufffd byte", "Soci\ufffdt\ufffd"]
+for sheet in ("Sizing chart", "Inputs"):
+    got = [sheets[sheet]["A%d" % r] for r in range(2, 7)]
+    assert got == want, (sheet, got)
+'; then ok "xlsx names well-formed and replaced"; else bad "xlsx names"; fi
+    # An Excel cell holds 32767 characters: a longer name is cut, not left out.
+    awk 'BEGIN { printf "segment,am_productivity,am_cost,max_load,accounts,book,upsell,cross_sell,churn\n";
+                 while (n++ < 40000) printf "N"; printf ",1500000,200000,20,200,1,1,1,1\n" }' >"$tmp/long-name.csv"
+    run "xlsx: a name too long for a cell" 0 chart -s "$tmp/long-name.csv" -o "$tmp/long.xlsx"
+    err_is "amsize: warning: xlsx: sheet 'Sizing chart', cell A2 holds only the first 32767 of the 40000 characters: Excel allows no more
+amsize: warning: xlsx: sheet 'Inputs', cell A2 holds only the first 32767 of the 40000 characters: Excel allows no more"
+    if xlsx_check "$tmp/long.xlsx" '
+assert sheets["Sizing chart"]["A2"] == "N" * 32767 and sheets["Inputs"]["A2"] == "N" * 32767
+'; then ok "xlsx: long name cut at 32767"; else bad "xlsx long name"; fi
+else
+    echo "skip - python3 missing: xlsx XML checks"
 fi
 
 # ---- command line, standard input, output files ------------------------------------
