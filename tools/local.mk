@@ -46,10 +46,16 @@ dist_check_SCRIPTS += $(cli_tests)
 EXTRA_DIST += \
 	tests/cli/lib.sh \
 	tests/cli/data/accounts-bad-flag.csv \
+	tests/cli/data/accounts-bom-crlf.csv \
 	tests/cli/data/accounts-empty-segment.csv \
+	tests/cli/data/accounts-header-only.csv \
+	tests/cli/data/accounts-missing-columns.csv \
 	tests/cli/data/accounts-negative.csv \
 	tests/cli/data/accounts-no-flag.csv \
+	tests/cli/data/accounts-non-numeric.csv \
 	tests/cli/data/accounts-one-sided.csv \
+	tests/cli/data/accounts-quoted-bad.csv \
+	tests/cli/data/accounts-quoted.csv \
 	tests/cli/data/accounts-unknown-segment.csv \
 	tests/cli/data/bad-rating.csv \
 	tests/cli/data/blank-lines.csv \

@@ -231,6 +231,60 @@ err_is "amsize: $D/accounts-negative.csv:5:5: column 'cross_sell', value -3: val
 run "bad am_covered" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-bad-flag.csv"
 err_is "amsize: $D/accounts-bad-flag.csv:2:7: column 'am_covered': 'maybe' is not a yes/no value: write 1, 0, true, false, yes, no, or leave it empty for 0"
 
+# ---- ACCOUNTS.csv dialects ----------------------------------------------------------
+# BOM, CRLF, header case and spaces, a blank line, empty service_weight (1).
+# Enterprise (a = 1): E1 + E2: 2 accounts, W = 1 + 2 = 3, B = 1.6M, upsell
+# 140K, cross-sell 60K, churn 50K: NR 150K. SMB (a = 0.5): S1: W 1, B 20K,
+# NR = 3000 + 1000 - 0.5*2000 = 3000. TOTAL: 3, W 4, B 1.62M, NR 153K.
+run "accounts: BOM, CRLF, header case and spaces, blank line" 0 chart -s "$D/small-segments.csv" -a "$D/accounts-bom-crlf.csv" -f csv
+err_is "amsize: read 3 account row(s) from $D/accounts-bom-crlf.csv: Enterprise 2, SMB 1"
+expect Enterprise accounts 2
+expect Enterprise weighted_accounts 3
+expect Enterprise book 1600000
+expect Enterprise upsell 140000
+expect Enterprise cross_sell 60000
+expect Enterprise churn_attributed 50000
+expect Enterprise net_ratio 150000
+expect SMB weighted_accounts 1
+expect SMB churn_attributed 1000
+expect SMB net_ratio 3000
+expect TOTAL accounts 3
+expect TOTAL weighted_accounts 4
+expect TOTAL book 1620000
+expect TOTAL net_ratio 153000
+# am_covered read through the odd header: E1 covered, (100K + 50K - 20K)/1M.
+run "accounts: BOM and CRLF, pilot" 0 pilot -q -s "$D/small-segments.csv" -a "$D/accounts-bom-crlf.csv" -f csv
+near Enterprise nr_pct_covered 0.13
+expect Enterprise accounts_uncovered 1
+# Quoted fields: an id with commas and a line break, doubled quotes, quoted
+# numbers. Enterprise: B 500K, NR 50K + 25K - 10K = 65K; SMB: B 4000,
+# NR 1400 - 0.5*1000 = 900. TOTAL B 504K, NR 65.9K.
+run "accounts: quoted fields" 0 chart -s "$D/small-segments.csv" -a "$D/accounts-quoted.csv" -f csv
+err_is "amsize: read 2 account row(s) from $D/accounts-quoted.csv: Enterprise 1, SMB 1"
+expect Enterprise book 500000
+expect Enterprise net_ratio 65000
+expect SMB book 4000
+expect SMB churn_attributed 500
+expect SMB net_ratio 900
+expect TOTAL accounts 2
+expect TOTAL book 504000
+expect TOTAL net_ratio 65900
+# The error comes after a record spanning two lines: line 4.
+run "accounts: error after a multi-line record" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-quoted-bad.csv"
+err_is "amsize: $D/accounts-quoted-bad.csv:4:4: column 'upsell': 'lots' is not a number: write plain decimal digits (no currency sign, thousands separator, unit, hex, inf or nan), e.g. 1500000 or 1.5e6"
+run "accounts: missing columns" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-missing-columns.csv"
+err_is "amsize: $D/accounts-missing-columns.csv:1: missing required column(s) 'cross_sell', 'churn': add them to the header line"
+run "accounts: thousands separators" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-non-numeric.csv"
+err_is "amsize: $D/accounts-non-numeric.csv:2:3: column 'arr': '1,000,000' is not a number: write plain decimal digits (no currency sign, thousands separator, unit, hex, inf or nan), e.g. 1500000 or 1.5e6"
+run "accounts: empty file" 65 chart -s "$D/small-segments.csv" -a "$D/empty.csv"
+err_is "amsize: $D/empty.csv: the file is empty: it needs a header line naming at least the columns 'account_id', 'segment', 'arr', 'upsell', 'cross_sell', 'churn'"
+run "accounts: header only" 65 chart -s "$D/small-segments.csv" -a "$D/accounts-header-only.csv"
+err_is "amsize: $D/accounts-header-only.csv:2: no data rows after the header: add at least one row"
+for f in accounts-quoted-bad accounts-missing-columns accounts-non-numeric accounts-header-only; do
+    "$A" chart -s "$D/small-segments.csv" -a "$D/$f.csv" >"$out" 2>/dev/null
+    if [ -s "$out" ]; then bad "$f: output despite the error"; else ok "$f: no output"; fi
+done
+
 # ---- pilot ------------------------------------------------------------------------
 # Enterprise, a = 1: covered E1+E3: B 1.25M, NR 255K: 20.4%; uncovered E2:
 # B 500K, NR 30K: 6%. delta 14.4%, lift 3.4, incremental 0.144*1.25M = 180K.
