@@ -62,6 +62,7 @@ EXTRA_DIST += \
 	tests/cli/data/bom-crlf.csv \
 	tests/cli/data/crlf-bad.csv \
 	tests/cli/data/duplicate-column.csv \
+	tests/cli/data/duplicate-segment.csv \
 	tests/cli/data/empty-aggregate.csv \
 	tests/cli/data/empty-required.csv \
 	tests/cli/data/empty.csv \

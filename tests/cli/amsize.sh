@@ -174,6 +174,8 @@ err_is "amsize: $tmp/nul.csv:2:3: column 'am_cost': a cell contains a NUL byte: 
 printf 'segment,am_productivity,am_cost,max_load,accounts,book,upsell,cross_sell,churn\nE,1500000,5e-324,20,200,100000000,12000000,8000000,4000000\n' >"$tmp/denormal.csv"
 run "computed value overflows" 65 chart -s "$tmp/denormal.csv"
 err_is "amsize: $tmp/denormal.csv:2: segment 'E': the computed roi: result is too large to represent exactly: check the segment's inputs"
+run "segment named twice" 65 chart -s "$D/duplicate-segment.csv"
+err_is "amsize: $D/duplicate-segment.csv:4:1: column 'segment': segment 'Enterprise' appears twice (first on line 2): segment names must be unique"
 run "segment named TOTAL" 65 chart -s "$D/total-segment.csv"
 err_is "amsize: $D/total-segment.csv:3:1: column 'segment': 'total' is reserved for the totals row: give the segment another name"
 if [ -s "$out" ]; then bad "output despite the error"; else ok "no output"; fi
