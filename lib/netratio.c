@@ -34,10 +34,10 @@ amsize_status amsize__netratio(amsize_netratio *out, amsize_error *err, const am
     double nr = (s->upsell + s->cross_sell) - attributed;
     if (!isfinite(nr))
         return amsize__fail(err, AMSIZE_E_OVERFLOW, index, AMSIZE_FIELD_NET_RATIO);
-    /* A tiny productivity can push FTEs past DBL_MAX; demand reports that. */
+    /* A tiny productivity can push FTEs past DBL_MAX. */
     double fte = fmax(nr, 0.0) / s->productivity;
     if (!isfinite(fte))
-        return amsize__fail(err, AMSIZE_E_OVERFLOW, index, AMSIZE_FIELD_FTE_DEMAND);
+        return amsize__fail(err, AMSIZE_E_OVERFLOW, index, AMSIZE_FIELD_FTE_NET);
     double pct = s->book > 0 ? nr / s->book : NAN;
     if (isinf(pct))
         return amsize__fail(err, AMSIZE_E_OVERFLOW, index, AMSIZE_FIELD_NET_RATIO);

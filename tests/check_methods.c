@@ -1931,7 +1931,7 @@ static const struct {
     {"NR% = 1e10/1e-300 = inf", {PD(upsell, 1e10), PD(book, 1e-300)}, AMSIZE_FIELD_NET_RATIO,
      M_ALL},
     {"fte_net = 1e300/1e-300 = inf", {PD(upsell, 1e300), PD(am_productivity, 1e-300)},
-     AMSIZE_FIELD_FTE_DEMAND, M_ALL},
+     AMSIZE_FIELD_FTE_NET, M_ALL},
     {"fte = 1e20/1 is finite, ceil_eps(1e20) > 2^53 AMs",
      {PD(upsell, 1e20), PD(am_productivity, 1)}, AMSIZE_FIELD_FTE_DEMAND, M_SUP},
     {"g = NR/W = 1e10/1e-310 = inf",

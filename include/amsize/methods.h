@@ -28,7 +28,7 @@ typedef enum amsize_rating {
 /* "low", "medium", "high", "" for NONE, "unknown" otherwise. */
 AMSIZE_API const char *amsize_rating_name(int32_t rating);
 
-/* Method 1, Net Ratio. Guaranteed size: 48 bytes in 1.x. */
+/* Method 1, Net Ratio. Guaranteed size: 48 bytes from 1.0 (common.h). */
 typedef struct amsize_netratio {
     uint32_t struct_size;
     int32_t rating;            /* amsize_rating: LOW when NR% is undefined */
@@ -41,7 +41,7 @@ typedef struct amsize_netratio {
 } amsize_netratio;
 
 /* Method 3, Support Infrastructure, applied to the Net Ratio demand.
- * Guaranteed size: 40 bytes in 1.x. */
+ * Guaranteed size: 40 bytes from 1.0 (common.h). */
 typedef struct amsize_support {
     uint32_t struct_size;
     int32_t support_rating;    /* s, copied from the segment */
@@ -51,13 +51,15 @@ typedef struct amsize_support {
     double reserved;           /* 0 */
 } amsize_support;
 
-/* Method 2, the account-load band. Guaranteed size: 56 bytes in 1.x. */
+/* Method 2, the account-load band. Guaranteed size: 56 bytes from 1.0
+ * (common.h). */
 typedef struct amsize_load {
     uint32_t struct_size;
     uint32_t flags;            /* AMSIZE_FLAG_NO_GROWTH, _UNECONOMIC (chart.h) */
     double growth_per_account; /* g_eff: the given g, else NR/W (NaN when
                                   W = 0 and g is not given) */
-    double min_load;           /* Lmin = ceil_eps(r*K/(m*g_eff)); NaN when
+    double min_load;           /* Lmin = max(1, ceil_eps(r*K/(m*g_eff))),
+                                  at least one account; NaN when
                                   g_eff <= 0: no load covers the cost */
     double max_load;           /* Lmax, copied from the segment */
     int64_t hc_floor;          /* ceil_eps(W/Lmax): AMs needed to stay at or
@@ -68,7 +70,7 @@ typedef struct amsize_load {
 } amsize_load;
 
 /* The pilot ('actual') comparison of AM-covered and uncovered accounts.
- * Guaranteed size: 48 bytes in 1.x. */
+ * Guaranteed size: 48 bytes from 1.0 (common.h). */
 typedef struct amsize_pilot {
     uint32_t struct_size;
     int32_t accretive;         /* 1 when delta > 0, else 0 */
@@ -79,6 +81,10 @@ typedef struct amsize_pilot {
     double incremental;        /* delta*B_c: money AM coverage added */
 } amsize_pilot;
 
+/* Zero an output struct and set its struct_size, so the compute function
+ * knows the caller's layout. Use the macros, which pass sizeof as compiled
+ * into the caller. Errors: AMSIZE_E_NULL (out), AMSIZE_E_STRUCT_SIZE (a
+ * size this library does not know). */
 AMSIZE_API amsize_status amsize_netratio_init_(amsize_netratio *out, size_t struct_size);
 AMSIZE_API amsize_status amsize_support_init_(amsize_support *out, size_t struct_size);
 AMSIZE_API amsize_status amsize_load_init_(amsize_load *out, size_t struct_size);
@@ -90,7 +96,8 @@ AMSIZE_API amsize_status amsize_pilot_init_(amsize_pilot *out, size_t struct_siz
 
 /* Net Ratio of one segment. Errors: AMSIZE_E_NULL (out or seg), any
  * amsize_segment_check() or amsize_model_check() error, AMSIZE_E_OVERFLOW
- * (NR not finite, e.g. upsell near DBL_MAX). err->index is 0 for an error
+ * (field net_ratio: NR or NR/B beyond DBL_MAX, e.g. upsell near DBL_MAX;
+ * field fte_net: NR/P beyond DBL_MAX, a tiny productivity). err->index is 0 for an error
  * in the segment and -1 for one in the model or the output struct (field
  * model or output). */
 AMSIZE_API amsize_status amsize_netratio_compute(amsize_netratio *out, amsize_error *err,
