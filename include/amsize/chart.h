@@ -47,9 +47,11 @@ AMSIZE_API const char *amsize_binding_name(int32_t binding);
  * exactly one known bit. */
 AMSIZE_API const char *amsize_flag_name(uint32_t flag);
 
-/* One row of the sizing chart; the fields are the CLI's CSV columns, in the
- * same order. Undefined values are NaN. Guaranteed size: 192 bytes in 1.x;
- * initialise arrays of rows with amsize_chart_row_init(). */
+/* One row of the sizing chart. Each field is the CLI's CSV column of the
+ * same name (the CSV adds the segment name first and puts support_rating
+ * and binding where a reader looks for them: amsize(1) lists its order).
+ * Undefined values are NaN. Guaranteed size: 192 bytes from 1.0
+ * (common.h); initialise arrays of rows with amsize_chart_row_init(). */
 typedef struct amsize_chart_row {
     uint32_t struct_size;
     int32_t support_rating;     /* s; 0 on the totals row */
@@ -82,6 +84,9 @@ typedef struct amsize_chart_row {
                                    the totals row */
 } amsize_chart_row;
 
+/* Zero rows[0..rows_len-1] and set each struct_size (the macro passes
+ * sizeof as compiled into the caller). Errors: AMSIZE_E_NULL (rows NULL
+ * with rows_len > 0), AMSIZE_E_STRUCT_SIZE. */
 AMSIZE_API amsize_status amsize_chart_row_init_(amsize_chart_row *rows, size_t rows_len,
                                                 size_t struct_size);
 #define amsize_chart_row_init(rows, rows_len) \

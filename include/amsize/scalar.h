@@ -27,10 +27,11 @@ extern "C" {
 AMSIZE_API double amsize_ceil_eps_calc(double x);
 AMSIZE_API double amsize_floor_eps_calc(double x);
 
-/* a*C. upsell, cross_sell, churn >= 0; attribution in [0,1]. */
+/* a*C; churn >= 0, churn_attribution in [0,1]. */
 AMSIZE_API double amsize_churn_attributed_calc(double churn, double churn_attribution);
 
-/* NR = U + X - a*C. */
+/* NR = U + X - a*C; upsell, cross_sell, churn >= 0, churn_attribution in
+ * [0,1]. */
 AMSIZE_API double amsize_net_ratio_calc(double upsell, double cross_sell, double churn,
                                         double churn_attribution);
 
@@ -59,8 +60,9 @@ AMSIZE_API double amsize_hc_demand_calc(double fte_demand);
 /* The default growth per weighted account, NR/W; NaN when W = 0. */
 AMSIZE_API double amsize_growth_per_account_calc(double net_ratio, double weighted_accounts);
 
-/* Lmin = ceil_eps(r*K/(m*g)); NaN when g <= 0 (no load covers the cost) or
- * for invalid input. K > 0, m in (0,1], r > 0, g finite. */
+/* Lmin = max(1, ceil_eps(r*K/(m*g))): a load counts accounts, so any
+ * requirement is at least one. NaN when g <= 0 (no load covers the cost)
+ * or for invalid input. K > 0, m in (0,1], r > 0, g finite. */
 AMSIZE_API double amsize_min_load_calc(double am_cost, double gross_margin,
                                        double cost_coverage, double growth_per_account);
 

@@ -19,9 +19,9 @@ extern "C" {
 #define AMSIZE_SUPPORT_RATING_MAX 5
 #define AMSIZE_SUPPORT_RATING_REFERENCE 3
 
-/* One customer segment. Guaranteed size: 120 bytes in 1.x; fields are only
- * ever appended, so always fill it through amsize_segment_init().
- * Defaults written by init are given after each field. */
+/* One customer segment. Guaranteed size: 120 bytes from 1.0 (common.h).
+ * Fields are only ever appended, so always fill it through
+ * amsize_segment_init(). Defaults written by init follow each field. */
 typedef struct amsize_segment {
     uint32_t struct_size;       /* set by amsize_segment_init() */
     int32_t support_rating;     /* s, 1..5; default 3 */
@@ -50,7 +50,7 @@ typedef struct amsize_segment {
 } amsize_segment;
 
 /* Selling-time table and Net Ratio rating thresholds. Guaranteed size:
- * 64 bytes in 1.x; fill through amsize_model_init(). */
+ * 64 bytes from 1.0 (common.h); fill through amsize_model_init(). */
 typedef struct amsize_model {
     uint32_t struct_size;       /* set by amsize_model_init() */
     int32_t reserved;           /* 0 */

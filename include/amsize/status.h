@@ -79,8 +79,8 @@ typedef enum amsize_field {
     AMSIZE_FIELD_ROI                = 43
 } amsize_field;
 
-/* Where a failure happened. Guaranteed size: 24 bytes in 1.x; fields are
- * only ever appended. Initialise with amsize_error_init(). */
+/* Where a failure happened. Guaranteed size: 24 bytes from 1.0 (common.h).
+ * Fields are only ever appended. Initialise with amsize_error_init(). */
 typedef struct amsize_error {
     uint32_t struct_size; /* set by amsize_error_init() */
     int32_t status;       /* an amsize_status */

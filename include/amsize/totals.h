@@ -34,7 +34,7 @@ typedef enum amsize_part {
 
 /* One segment's running totals. Opaque: read it only through the functions
  * below; its layout may change in any release. Guaranteed size: 184 bytes
- * in 1.x. Initialise arrays with amsize_totals_init(). */
+ * from 1.0 (common.h). Initialise arrays with amsize_totals_init(). */
 typedef struct amsize_totals {
     uint32_t struct_size;
     uint32_t reserved;
