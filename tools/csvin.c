@@ -19,6 +19,7 @@ struct csvin {
     char *buf;
     size_t buf_len, buf_cap;
     size_t *off;
+    size_t *lens;           /* each field's length, so readers need no strlen */
     char **ptrs;
     size_t nfields, fields_cap;
     unsigned long line;     /* current physical line */
@@ -32,7 +33,6 @@ struct csvin {
     /* Fast path: records without quotes or CRs are split here; from the
      * first record that has one, everything goes to libcsv. */
     int slow;
-    int in_fast;            /* fields come from fast_record: no line ends */
     char *carry;            /* a line not yet complete */
     size_t carry_len, carry_cap;
 };
@@ -58,6 +58,57 @@ static unsigned long count_lines(const char *s, size_t len)
     return n;
 }
 
+/* Room for one more field in off, lens and ptrs; 0, or -1 after fail(). */
+static int grow_fields(csvin *r)
+{
+    if (r->nfields < r->fields_cap)
+        return 0;
+    size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
+    size_t *no = realloc(r->off, cap * sizeof *no);
+    if (!no)
+        return fail(r, r->rec_line, "out of memory");
+    r->off = no;
+    size_t *nl = realloc(r->lens, cap * sizeof *nl);
+    if (!nl)
+        return fail(r, r->rec_line, "out of memory");
+    r->lens = nl;
+    char **np = realloc(r->ptrs, cap * sizeof *np);
+    if (!np)
+        return fail(r, r->rec_line, "out of memory");
+    r->ptrs = np;
+    r->fields_cap = cap;
+    return 0;
+}
+
+/* Grows *p (of *cap bytes, first when it is still unallocated) by
+ * doubling to hold n bytes; 0, or -1 when out of memory. */
+static int grow_bytes(char **p, size_t *cap, size_t n, size_t first)
+{
+    if (n <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : first;
+    while (c < n)
+        c *= 2;
+    char *np = realloc(*p, c);
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = c;
+    return 0;
+}
+
+/* Room for n bytes in buf; 0, or -1 after fail(). */
+static int grow_buf(csvin *r, size_t n)
+{
+    if (grow_bytes(&r->buf, &r->buf_cap, n, 256))
+        return fail(r, r->rec_line, "out of memory");
+    return 0;
+}
+
+static const char nul_message[] =
+    "a cell contains a NUL byte: remove it (is this a UTF-16 or binary file?)";
+
+/* libcsv's field callback: appends the field to the record in buf. */
 static void on_field(void *data, size_t len, void *p)
 {
     csvin *r = p;
@@ -70,48 +121,21 @@ static void on_field(void *data, size_t len, void *p)
         fail(r, r->rec_line, "record longer than 1 MiB (an unclosed quote?)");
         return;
     }
-    if (r->buf_len + len + 1 > r->buf_cap) {
-        size_t cap = r->buf_cap ? r->buf_cap : 256;
-        while (cap < r->buf_len + len + 1)
-            cap *= 2;
-        char *nb = realloc(r->buf, cap);
-        if (!nb) {
-            fail(r, r->rec_line, "out of memory");
-            return;
-        }
-        r->buf = nb;
-        r->buf_cap = cap;
-    }
-    if (r->nfields == r->fields_cap) {
-        size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
-        size_t *no = realloc(r->off, cap * sizeof *no);
-        if (!no) {
-            fail(r, r->rec_line, "out of memory");
-            return;
-        }
-        r->off = no;
-        char **np = realloc(r->ptrs, cap * sizeof *np);
-        if (!np) {
-            fail(r, r->rec_line, "out of memory");
-            return;
-        }
-        r->ptrs = np;
-        r->fields_cap = cap;
-    }
+    if (grow_buf(r, r->buf_len + len + 1) || grow_fields(r))
+        return;
     /* Fields go on as C strings, so a NUL would silently cut the cell. */
     if (len && memchr(data, '\0', len)) {
-        fail(r, r->rec_line,
-             "a cell contains a NUL byte: remove it (is this a UTF-16 or binary file?)");
+        fail(r, r->rec_line, nul_message);
         r->errfield = r->nfields + 1;
         return;
     }
-    r->off[r->nfields++] = r->buf_len;
+    r->off[r->nfields] = r->buf_len;
+    r->lens[r->nfields++] = len;
     if (len)
         memcpy(r->buf + r->buf_len, data, len);
     r->buf[r->buf_len + len] = '\0';
     r->buf_len += len + 1;
-    if (!r->in_fast)
-        r->line += count_lines(data, len);
+    r->line += count_lines(data, len);
 }
 
 /* A record of nothing but one empty (or blank) field is a blank line. */
@@ -125,12 +149,11 @@ static int is_blank(const csvin *r)
     return 1;
 }
 
+/* Hands the record over; ptrs must point at its fields. */
 static void deliver(csvin *r)
 {
     if (!is_blank(r)) {
-        for (size_t i = 0; i < r->nfields; i++)
-            r->ptrs[i] = r->buf + r->off[i];
-        csvin_record rec = {r->nfields, r->ptrs, r->rec_line};
+        csvin_record rec = {r->nfields, r->ptrs, r->lens, r->rec_line};
         int rc = r->fn(r->ctx, &rec);
         if (rc)
             r->stopped = rc;
@@ -147,8 +170,12 @@ static void on_record(int c, void *p)
     if (r->stopped)
         return;
     int empty = r->nfields == 0;
-    if (!empty)
+    if (!empty) {
+        /* buf may have moved while the fields were appended. */
+        for (size_t i = 0; i < r->nfields; i++)
+            r->ptrs[i] = r->buf + r->off[i];
         deliver(r);
+    }
     if (c == '\r') {
         r->line++;
         r->pending_cr = 1;
@@ -187,6 +214,7 @@ void csvin_free(csvin *r)
     csv_free(&r->parser);
     free(r->buf);
     free(r->off);
+    free(r->lens);
     free(r->ptrs);
     free(r->carry);
     free(r);
@@ -197,36 +225,84 @@ static int is_sp(char c)
     return c == ' ' || c == '\t';
 }
 
-/* One unquoted record line (no '\n', no '"', no '\r'), split on commas,
- * each field trimmed of spaces and tabs as libcsv trims unquoted fields. */
-static void fast_record(csvin *r, const char *s, size_t len)
+/* What ends a run of ordinary bytes for the fast splitter: a comma, the
+ * '\n' put after the line, and the bytes that need a closer look. */
+enum { FAST_COMMA = 1, FAST_END, FAST_NUL, FAST_SLOW };
+static const unsigned char fast_stop[256] = {
+    [','] = FAST_COMMA, ['\n'] = FAST_END, ['\0'] = FAST_NUL,
+    ['"'] = FAST_SLOW,  ['\r'] = FAST_SLOW,
+};
+
+/* One record line (len bytes, no '\n') split on commas, each field trimmed
+ * of spaces and tabs as libcsv trims unquoted fields. The line is copied
+ * into buf once and split there in a single pass, each field's end
+ * overwritten with its NUL: no copy, memchr() or strlen() per field.
+ * Returns 1, having delivered nothing, when the line has a quote or a CR
+ * (libcsv's rules apply from it on); else 0 (also after an error). */
+static int fast_record(csvin *r, const char *s, size_t len)
 {
-    const char *end = s + len;
     r->rec_line = r->line;
+    /* No field overflows: len < CSVIN_MAX_RECORD (see fast_lines()). */
+    if (len + 1 > r->buf_cap && grow_buf(r, len + 1))
+        return 0;
+    memcpy(r->buf, s, len);
+    r->buf[len] = '\n'; /* the sentinel that ends the scan */
+    /* The fields go straight into ptrs: buf no longer moves. The arrays
+     * are held in locals, as the NUL stores could otherwise alias them. */
+    char *p = r->buf;
+    char **ptrs = r->ptrs;
+    size_t *lens = r->lens;
+    size_t nf = 0, nul_field = 0;
     for (;;) {
-        const char *comma = memchr(s, ',', (size_t)(end - s));
-        const char *fe = comma ? comma : end;
-        const char *b = s, *e = fe;
-        while (b < e && is_sp(*b))
-            b++;
+        while (is_sp(*p))
+            p++;
+        char *b = p;
+        int stop;
+        for (;;) {
+            while (!(stop = fast_stop[(unsigned char)*p]))
+                p++;
+            if (stop == FAST_COMMA || stop == FAST_END)
+                break;
+            if (stop == FAST_SLOW) {
+                r->nfields = 0;
+                return 1;
+            }
+            /* A NUL is an error, but only if no quote or CR follows: such
+             * a line goes to libcsv, which reports the NUL itself. */
+            if (!nul_field)
+                nul_field = nf + 1;
+            p++;
+        }
+        char *e = p;
         while (e > b && is_sp(e[-1]))
             e--;
-        r->in_fast = 1;
-        on_field((void *)(uintptr_t)b, (size_t)(e - b), r);
-        r->in_fast = 0;
-        if (r->stopped || !comma)
+        *e = '\0';
+        if (nf == r->fields_cap) {
+            r->nfields = nf; /* what grow_fields() keeps */
+            if (grow_fields(r))
+                return 0;
+            ptrs = r->ptrs;
+            lens = r->lens;
+        }
+        ptrs[nf] = b;
+        lens[nf++] = (size_t)(e - b);
+        if (stop == FAST_END)
             break;
-        s = comma + 1;
+        p++;
     }
-    if (!r->stopped) {
-        if (r->nfields)
-            deliver(r);
-        r->line++;
+    r->nfields = nf;
+    if (nul_field) {
+        fail(r, r->rec_line, nul_message);
+        r->errfield = nul_field;
+        return 0;
     }
+    deliver(r);
+    r->line++;
+    return 0;
 }
 
-/* Splits the complete lines of s; returns how many bytes it used, or
- * (size_t)-1 after switching to libcsv at the line that needs it. */
+/* Splits the complete lines of s; returns how many bytes it used (after
+ * switching to libcsv, those before the line that needs it). */
 static size_t fast_lines(csvin *r, const char *s, size_t len)
 {
     size_t used = 0;
@@ -237,11 +313,10 @@ static size_t fast_lines(csvin *r, const char *s, size_t len)
             break;
         size_t n = (size_t)(nl - line);
         size_t body = n && line[n - 1] == '\r' ? n - 1 : n; /* CRLF */
-        if (n >= CSVIN_MAX_RECORD || memchr(line, '"', body) || memchr(line, '\r', body)) {
+        if (n >= CSVIN_MAX_RECORD || fast_record(r, line, body)) {
             r->slow = 1;
             return used;
         }
-        fast_record(r, line, body);
         used += n + 1;
     }
     return used;
@@ -253,16 +328,8 @@ static int parse(csvin *r, const char *s, size_t len);
  * CSVIN_MAX_RECORD through the callers. */
 static int carry_append(csvin *r, const char *s, size_t n)
 {
-    if (r->carry_len + n > r->carry_cap) {
-        size_t cap = r->carry_cap ? r->carry_cap : 4096;
-        while (cap < r->carry_len + n)
-            cap *= 2;
-        char *nc = realloc(r->carry, cap);
-        if (!nc)
-            return fail(r, r->line, "out of memory");
-        r->carry = nc;
-        r->carry_cap = cap;
-    }
+    if (grow_bytes(&r->carry, &r->carry_cap, r->carry_len + n, 4096))
+        return fail(r, r->line, "out of memory");
     memcpy(r->carry + r->carry_len, s, n);
     r->carry_len += n;
     return 0;

@@ -166,11 +166,15 @@ static int on_record(void *p, const csvin_record *rec)
                   rd->label, rec->line, rec->nfields, rd->nfile);
         return EXIT_DATAERR;
     }
-    for (size_t k = 0; k < rd->ncols; k++)
-        rd->cells[k] = NULL;
-    for (size_t j = 0; j < rd->nfile; j++)
-        if (rd->map[j] >= 0)
-            rd->cells[rd->map[j]] = trim(rec->fields[j]);
+    /* The cells of columns the file lacks stay NULL from xcalloc(); the
+     * others are set here for every record. Locals, because the trimming
+     * stores could otherwise alias the arrays and force reloads. */
+    const int *map = rd->map;
+    char **cells = rd->cells, **fields = rec->fields;
+    const size_t *lens = rec->lens;
+    for (size_t j = 0, n = rd->nfile; j < n; j++)
+        if (map[j] >= 0)
+            cells[map[j]] = trim_len(fields[j], lens[j]);
     rd->rows++;
     return rd->row(rd, rec->line, rd->cells);
 }
@@ -272,10 +276,10 @@ static void cell_error(const reader *rd, unsigned long line, size_t k, const cha
     free(rest);
 }
 
-/* Parses cell k into *out. An empty cell is an error only when the column
- * is required; otherwise it returns 1 and leaves *out alone ("use the
- * default"). */
-static int parse_number(const reader *rd, unsigned long line, size_t k, double *out)
+/* parse_number() for all but the common cell, which decimal_fast() has
+ * refused: the empty cell, the error messages and strtod(). Not inlined,
+ * so that its stack frame (a message buffer) is not set up per cell. */
+static AMSIZE_NOINLINE int parse_number_slow(const reader *rd, unsigned long line, size_t k, double *out)
 {
     const char *cell = rd->cells[k];
     if (!cell || !*cell) {
@@ -284,12 +288,7 @@ static int parse_number(const reader *rd, unsigned long line, size_t k, double *
         cell_error(rd, line, k, " is empty: it is required, give a number");
         return -EXIT_DATAERR;
     }
-    double v;
     char shown[ECHO_SIZE];
-    if (decimal_fast(cell, &v)) {
-        *out = v;
-        return 0;
-    }
     if (!is_decimal(cell)) {
         cell_error(rd, line, k,
                    ": %s is not a number: write plain decimal digits (no currency sign, "
@@ -298,13 +297,25 @@ static int parse_number(const reader *rd, unsigned long line, size_t k, double *
         return -EXIT_DATAERR;
     }
     errno = 0;
-    v = strtod(cell, NULL);
+    double v = strtod(cell, NULL);
     if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1)) {
         cell_error(rd, line, k, ": %s is too large to be a number", echo(shown, cell));
         return -EXIT_DATAERR;
     }
     *out = v;
     return 0;
+}
+
+/* Parses cell k into *out. An empty cell is an error only when the column
+ * is required; otherwise it returns 1 and leaves *out alone ("use the
+ * default"). The common cell takes only the inline test and
+ * decimal_fast(), which sets *out only when it accepts the cell. */
+static int parse_number(const reader *rd, unsigned long line, size_t k, double *out)
+{
+    const char *cell = rd->cells[k];
+    if (cell && decimal_fast(cell, out))
+        return 0;
+    return parse_number_slow(rd, line, k, out);
 }
 
 /* As parse_number, for whole-number columns. */
@@ -332,6 +343,11 @@ static int parse_flag(const reader *rd, unsigned long line, size_t k, uint8_t *o
     const char *cell = rd->cells[k];
     if (!cell || !*cell) {
         *out = 0;
+        return 0;
+    }
+    /* The usual cell, without the comparisons below. */
+    if ((cell[0] == '0' || cell[0] == '1') && cell[1] == '\0') {
+        *out = cell[0] == '1';
         return 0;
     }
     for (size_t i = 0; i < 3; i++) {

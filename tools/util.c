@@ -132,12 +132,7 @@ const char *echo(char *buf, const char *str)
 
 char *trim(char *s)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
+    return trim_len(s, strlen(s));
 }
 
 /* Plain decimal numbers only: no hex, inf, nan, currency or separators. */
@@ -153,14 +148,27 @@ int decimal_fast(const char *s, double *out)
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     uint64_t m = 0;
-    int neg = 0, exp10 = 0, nd = 0;
+    unsigned d;
+    int neg = 0, exp10 = 0;
     if (*s == '+' || *s == '-')
         neg = *s++ == '-';
-    for (; *s >= '0' && *s <= '9'; s++, nd++)
-        m = m * 10 + (uint64_t)(*s - '0');
-    if (*s == '.')
-        for (s++; *s >= '0' && *s <= '9'; s++, nd++, exp10--)
-            m = m * 10 + (uint64_t)(*s - '0');
+    /* The digit counts come from the pointers afterwards, which keeps the
+     * loops to one test and one multiply-add per digit. */
+    const char *digits = s;
+    while ((d = (unsigned)(unsigned char)*s - '0') < 10) {
+        m = m * 10 + d;
+        s++;
+    }
+    ptrdiff_t nd = s - digits;
+    if (*s == '.') {
+        const char *frac = ++s;
+        while ((d = (unsigned)(unsigned char)*s - '0') < 10) {
+            m = m * 10 + d;
+            s++;
+        }
+        exp10 = -(int)(s - frac); /* at most 15 here when it is used */
+        nd += s - frac;
+    }
     if (nd == 0 || nd > 15)
         return 0; /* not a number, or m might have passed 2^53 */
     if (*s == 'e' || *s == 'E') {

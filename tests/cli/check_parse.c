@@ -3,7 +3,8 @@
  *   - decimal_fast() must give bit for bit what strtod() gives, and accept
  *     only what is_decimal() accepts;
  *   - csvin's direct line splitter must deliver the same records, line
- *     numbers and errors as libcsv alone, whatever the chunking.
+ *     numbers and errors as libcsv alone, whatever the chunking, and
+ *     both the right field lengths.
  * Prints "N passed, N failed" and exits non-zero on any difference. */
 #include <config.h>
 
@@ -110,7 +111,10 @@ static int on_record(void *ctx, const csvin_record *rec)
     char head[64];
     put(s, head, (size_t)snprintf(head, sizeof head, "@%lu/%zu:", rec->line, rec->nfields));
     for (size_t i = 0; i < rec->nfields; i++) {
-        put(s, rec->fields[i], strlen(rec->fields[i]));
+        /* Each path gives the lengths its own way: both must be right. */
+        size_t n = strlen(rec->fields[i]);
+        check(rec->lens[i] == n, "a field's length is not its strlen", rec->fields[i]);
+        put(s, rec->fields[i], n);
         put(s, "\x1f", 1);
     }
     put(s, "\n", 1);

@@ -107,6 +107,9 @@ static int fzcsv_on_record(void *ctx, const csvin_record *rec)
     fzcsv_mix(d, &rec->nfields, sizeof rec->nfields);
     for (size_t i = 0; i < rec->nfields; i++) {
         FZ_CHECK(rec->fields[i] != NULL, "field %zu is NULL", i);
+        /* Readers take the length from lens[] rather than walk the field. */
+        FZ_CHECK(rec->lens[i] == strlen(rec->fields[i]), "field %zu: length %zu, strlen %zu",
+                 i, rec->lens[i], strlen(rec->fields[i]));
         fzcsv_mix(d, rec->fields[i], strlen(rec->fields[i]) + 1);
         fzcsv_check_number(rec->fields[i]);
     }
