@@ -80,9 +80,10 @@ static amsize_status money(amsize_error *err, double v, size_t row, amsize_field
     return AMSIZE_OK;
 }
 
-/* Segments up to which an add snapshots the accumulators on the stack
- * (32 * 184 bytes) instead of reading the columns twice. */
-#define SNAPSHOT_MAX 32
+/* Segments up to which an add sums the chunk into stack-local accumulators
+ * (2 * 32 * 96 bytes) and folds them in at the end, instead of validating
+ * the columns in a separate pass. */
+#define LOCAL_MAX 32
 
 /* Neumaier's step for a sum and an addend that are both >= 0, as every
  * accepted value is: the larger of the two is a max(), so the step needs no
@@ -176,41 +177,149 @@ static void add_checked(amsize_totals *totals, const int32_t *segment, size_t ro
     }
 }
 
-/* The hot path for few segments: validates and adds in one pass, with one
- * branch per row. Accepts exactly what validate() accepts; returns 0 at
- * the first problem, with totals partly updated, and the caller restores
- * its snapshot and lets validate() say what was wrong. */
-static int add_fast(amsize_totals *totals, size_t totals_len, const amsize_totals *before,
-                    const int32_t *segment, size_t rows, const double *const col[NCOLS],
-                    const uint8_t *am_covered)
+/* Pairs of doubles for add_fast(): SSE2 (every x86-64) does each operation
+ * on both halves at once, which halves the instructions of the hot loop;
+ * elsewhere the same operations run on a plain pair. The max and min are
+ * x > y ? x : y and x < y ? x : y, as MAXPD and MINPD compute them. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+typedef __m128d pair;
+#define pair_make(lo, hi) _mm_set_pd((hi), (lo))
+#define pair_add _mm_add_pd
+#define pair_sub _mm_sub_pd
+#define pair_max _mm_max_pd
+#define pair_min _mm_min_pd
+#define pair_lo _mm_cvtsd_f64
+#define pair_hi(p) _mm_cvtsd_f64(_mm_unpackhi_pd((p), (p)))
+#else
+typedef struct pair {
+    double lo, hi;
+} pair;
+static inline pair pair_make(double lo, double hi)
 {
-    double chunk[NCOLS] = {0};
-    unsigned char room[2 * SNAPSHOT_MAX];
+    pair p = {lo, hi};
+    return p;
+}
+static inline pair pair_add(pair x, pair y)
+{
+    return pair_make(x.lo + y.lo, x.hi + y.hi);
+}
+static inline pair pair_sub(pair x, pair y)
+{
+    return pair_make(x.lo - y.lo, x.hi - y.hi);
+}
+static inline pair pair_max(pair x, pair y)
+{
+    return pair_make(x.lo > y.lo ? x.lo : y.lo, x.hi > y.hi ? x.hi : y.hi);
+}
+static inline pair pair_min(pair x, pair y)
+{
+    return pair_make(x.lo < y.lo ? x.lo : y.lo, x.hi < y.hi ? x.hi : y.hi);
+}
+#define pair_lo(p) ((p).lo)
+#define pair_hi(p) ((p).hi)
+#endif
+
+/* One (segment, part)'s sums for the current call, as three pairs: (count,
+ * weight), (ARR, upsell), (cross-sell, churn), each with its Neumaier
+ * compensation. */
+#define NPAIRS ((1 + NCOLS) / 2)
+typedef struct local_acc {
+    pair s[NPAIRS], c[NPAIRS];
+} local_acc;
+
+/* The halves of NPAIRS pairs, in order. */
+static void unpack(double out[2 * NPAIRS], const pair p[NPAIRS])
+{
+    for (int k = 0; k < NPAIRS; k++) {
+        out[2 * k] = pair_lo(p[k]);
+        out[2 * k + 1] = pair_hi(p[k]);
+    }
+}
+
+/* ksum_pos() on both halves of a pair. */
+static inline void ksum_pair(local_acc *l, int k, pair x)
+{
+    pair s = l->s[k], t = pair_add(s, x);
+    l->c[k] = pair_add(l->c[k], pair_add(pair_sub(pair_max(s, x), t), pair_min(s, x)));
+    l->s[k] = t;
+}
+
+/* The hot path for few segments: validates and adds in one pass, without a
+ * branch per value. Rows go into stack-local accumulators, so a bad row
+ * needs no undo: the caller's totals are written only once the whole chunk
+ * is known good. A row is not tested on its own; the pass keeps, per
+ * column, the plain sum (NaN or inf if any value was, and the chunk bound
+ * of validate()) and the smallest value (negative money, weight <= 0), and
+ * ORs the parts together; the room of each (segment, part) is checked for
+ * those the chunk touched. That accepts exactly what validate() accepts.
+ * Returns 0 on any problem with totals unchanged, and the caller lets
+ * validate() say what was wrong. */
+static int add_fast(amsize_totals *totals, size_t totals_len, const int32_t *segment,
+                    size_t rows, const double *const col[NCOLS], const uint8_t *am_covered)
+{
+    local_acc acc[2 * LOCAL_MAX];
+    double sum[2 * NPAIRS], min[2 * NPAIRS], comp[2 * NPAIRS];
+    unsigned parts = 0;
     const double *wc = col[COL_W], *arr = col[COL_ARR], *up = col[COL_UPSELL],
                  *xs = col[COL_CROSS_SELL], *ch = col[COL_CHURN];
+    /* Named, not arrays, so that they stay in registers. */
+    pair sum0 = pair_make(0, 0), sum1 = sum0, sum2 = sum0;
+    pair min0 = pair_make(1, 1), min1 = min0, min2 = min0;
 
-    for (size_t j = 0; j < 2 * totals_len; j++)
-        room[j] = (unsigned char)has_room(before, (uint32_t)(j / 2), (uint32_t)(j & 1), rows);
+    for (size_t j = 0; j < 2 * totals_len; j++) {
+        for (int k = 0; k < NPAIRS; k++)
+            acc[j].s[k] = acc[j].c[k] = pair_make(0, 0);
+    }
     for (size_t i = 0; i < rows; i++) {
         uint32_t seg = (uint32_t)segment[i]; /* a negative index wraps: out of range */
+        if (seg >= totals_len)
+            return 0;
         uint32_t part = am_covered ? am_covered[i] : 0;
-        double w = wc ? wc[i] : 1.0, a = arr[i], u = up[i], x = xs[i], c = ch[i];
-        /* NaN fails every comparison, so each test below also refuses it. */
-        int bad = (seg >= totals_len) | (part > 1) | !(w > 0) | !(w <= DBL_MAX) |
-                  !(a >= 0) | !(a <= DBL_MAX) | !(u >= 0) | !(u <= DBL_MAX) | !(x >= 0) |
-                  !(x <= DBL_MAX) | !(c >= 0) | !(c <= DBL_MAX);
-        if (bad || !room[2 * seg + part])
-            return 0;
-        chunk[COL_W] += w;
-        chunk[COL_ARR] += a;
-        chunk[COL_UPSELL] += u;
-        chunk[COL_CROSS_SELL] += x;
-        chunk[COL_CHURN] += c;
-        add_row(totals, seg, part, w, a, u, x, c);
+        parts |= part;
+        /* part & 1 keeps the write in bounds; parts refuses part > 1 below. */
+        local_acc *l = &acc[2 * seg + (part & 1)];
+        pair v0 = pair_make(1.0, wc ? wc[i] : 1.0), v1 = pair_make(arr[i], up[i]),
+             v2 = pair_make(xs[i], ch[i]);
+        ksum_pair(l, 0, v0);
+        ksum_pair(l, 1, v1);
+        ksum_pair(l, 2, v2);
+        sum0 = pair_add(sum0, v0);
+        sum1 = pair_add(sum1, v1);
+        sum2 = pair_add(sum2, v2);
+        min0 = pair_min(v0, min0);
+        min1 = pair_min(v1, min1);
+        min2 = pair_min(v2, min2);
     }
+    const pair sums[NPAIRS] = {sum0, sum1, sum2}, mins[NPAIRS] = {min0, min1, min2};
+    unpack(sum, sums);
+    unpack(min, mins);
+    /* Index 0 is the count; 1 + c is column c. */
+    if (parts > 1 || !(min[1 + COL_W] > 0))
+        return 0;
     for (int c = 0; c < NCOLS; c++) {
-        if (!(chunk[c] <= CHUNK_SUM_MAX))
+        /* NaN fails both comparisons; inf fails the first. */
+        if (!(sum[1 + c] <= CHUNK_SUM_MAX) || min[1 + c] < 0)
             return 0;
+    }
+    for (size_t j = 0; j < 2 * totals_len; j++) {
+        if (pair_lo(acc[j].s[0]) > 0 &&
+            !has_room(totals, (uint32_t)(j / 2), (uint32_t)(j & 1), rows))
+            return 0;
+    }
+    /* Fold each touched accumulator in as amsize_totals_merge() does. */
+    for (size_t j = 0; j < 2 * totals_len; j++) {
+        double *o = totals[j / 2].opaque;
+        int p = (int)(j & 1);
+        if (!(pair_lo(acc[j].s[0]) > 0))
+            continue;
+        unpack(sum, acc[j].s);
+        unpack(comp, acc[j].c);
+        o[p * PART_LEN] += sum[0];
+        for (int c = 0; c < NCOLS; c++) {
+            ksum_at(o + SUM(p, c), sum[1 + c]);
+            o[SUM(p, c) + 1] += comp[1 + c];
+        }
     }
     return 1;
 }
@@ -233,16 +342,11 @@ amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_len, amsize
         if (!col[c])
             return amsize__fail(err, AMSIZE_E_NULL, -1, col_field[c]);
     }
-    /* A bad row must leave the totals as they were. With few segments a
-     * snapshot on the stack makes that one pass over the columns; with
-     * more, validate everything first, then add. */
-    if (totals_len <= SNAPSHOT_MAX) {
-        amsize_totals saved[SNAPSHOT_MAX];
-        memcpy(saved, totals, totals_len * sizeof *totals);
-        if (add_fast(totals, totals_len, saved, segment, rows, col, am_covered))
-            return AMSIZE_OK;
-        memcpy(totals, saved, totals_len * sizeof *totals);
-    }
+    /* A bad row must leave the totals as they were. With few segments
+     * add_fast() sums into locals and writes only a good chunk; with more,
+     * validate everything first, then add. */
+    if (totals_len <= LOCAL_MAX && add_fast(totals, totals_len, segment, rows, col, am_covered))
+        return AMSIZE_OK;
     TRY(validate(err, totals, totals_len, segment, rows, col, am_covered));
     /* Only reached with few segments if add_fast() and validate() disagree,
      * which they must not: adding then is still correct. */
