@@ -1017,7 +1017,7 @@ START_TEST(test_overflow_add_accumulated)
 END_TEST
 
 /* Above 32 segments amsize_totals_add() checks every row before adding
- * instead of snapshotting; the contract must not change. 100 rows over 40
+ * instead of summing the chunk on the stack first; the contract must not change. 100 rows over 40
  * segments, row i in segment i % 40 with arr i + 1: segment 5 gets rows 5,
  * 45 and 85, so its book is 6 + 46 + 86 = 138. A bad row 37 adds nothing. */
 START_TEST(test_many_segments)
@@ -1051,6 +1051,109 @@ START_TEST(test_many_segments)
                                        NULL),
                      AMSIZE_E_NEGATIVE);
     assert_err(&err, AMSIZE_E_NEGATIVE, 37, AMSIZE_FIELD_ARR);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+}
+END_TEST
+
+/* Up to 32 segments a chunk is summed on the stack and folded in; above,
+ * it is added row by row. Both must give the same figures: the same rows,
+ * big values among small ones in every column, into 32 segments and into
+ * 33 (the last one unused). */
+START_TEST(test_paths_agree)
+{
+    enum { SEGS = 32, ROWS = 3000 };
+    static int32_t seg[ROWS];
+    static double col[5][ROWS];
+    static uint8_t cov[ROWS];
+    amsize_totals fast[SEGS], slow[SEGS + 1];
+    amsize_segment a, b;
+    amsize_error err = new_err();
+
+    for (int i = 0; i < ROWS; i++) {
+        seg[i] = (i * 7) % SEGS;
+        cov[i] = (uint8_t)((i / 3) % 2);
+        for (int c = 0; c < 5; c++)
+            col[c][i] = i % 97 == c ? 1e16 : 1.0 + (i % 13) * 0.1 + c;
+    }
+    init_totals(fast, SEGS);
+    init_totals(slow, SEGS + 1);
+    ck_assert_int_eq(amsize_totals_add(fast, SEGS, &err, seg, ROWS, col[0], col[1], col[2],
+                                       col[3], col[4], cov),
+                     AMSIZE_OK);
+    ck_assert_int_eq(amsize_totals_add(slow, SEGS + 1, &err, seg, ROWS, col[0], col[1], col[2],
+                                       col[3], col[4], cov),
+                     AMSIZE_OK);
+    ck_assert_int_eq(amsize_segment_init(&a, 1), AMSIZE_OK);
+    ck_assert_int_eq(amsize_segment_init(&b, 1), AMSIZE_OK);
+    for (int k = 0; k < SEGS; k++) {
+        for (int32_t part = AMSIZE_PART_ALL; part <= AMSIZE_PART_UNCOVERED; part++) {
+            ck_assert_int_eq(amsize_totals_segment(&a, &err, &fast[k], part), AMSIZE_OK);
+            ck_assert_int_eq(amsize_totals_segment(&b, &err, &slow[k], part), AMSIZE_OK);
+            ck_assert_int_eq(a.accounts, b.accounts);
+            ck_assert_double_eq_tol(a.book, b.book, 1e-12 * b.book);
+            ck_assert_double_eq_tol(a.upsell, b.upsell, 1e-12 * b.upsell);
+            ck_assert_double_eq_tol(a.cross_sell, b.cross_sell, 1e-12 * b.cross_sell);
+            ck_assert_double_eq_tol(a.churn, b.churn, 1e-12 * b.churn);
+            ck_assert_double_eq_tol(a.weighted_accounts, b.weighted_accounts,
+                                    1e-12 * b.weighted_accounts);
+        }
+    }
+}
+END_TEST
+
+/* -0.0 is money like 0 (not negative), and a weight like 0 (not
+ * positive), whichever row it is in. */
+START_TEST(test_negative_zero)
+{
+    const int32_t seg[3] = {0, 1, 0};
+    const double arr[3] = {5, -0.0, 7}, mz[3] = {-0.0, -0.0, -0.0};
+    double w[3] = {1, 2, 3};
+    amsize_totals t[2], before[2];
+    amsize_segment s;
+    amsize_error err = new_err();
+
+    init_totals(t, 2);
+    ck_assert_int_eq(amsize_totals_add(t, 2, &err, seg, 3, arr, mz, mz, mz, w, NULL), AMSIZE_OK);
+    ck_assert_int_eq(amsize_segment_init(&s, 1), AMSIZE_OK);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[0], AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, 12.0);
+    ck_assert_double_eq(s.upsell, 0.0);
+    ck_assert_double_eq(s.weighted_accounts, 4.0);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[1], AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, 0.0);
+    ck_assert_int_eq(s.accounts, 1);
+
+    memcpy(before, t, sizeof before);
+    w[2] = -0.0;
+    ck_assert_int_eq(amsize_totals_add(t, 2, &err, seg, 3, arr, mz, mz, mz, w, NULL),
+                     AMSIZE_E_NOT_POSITIVE);
+    assert_err(&err, AMSIZE_E_NOT_POSITIVE, 2, AMSIZE_FIELD_SERVICE_WEIGHT);
+    ck_assert(memcmp(before, t, sizeof before) == 0);
+}
+END_TEST
+
+/* Only the accumulators a chunk touches need room: with segment 0 full, a
+ * chunk for segment 1 is added, and one that also reaches segment 0 is
+ * refused at its first row there. */
+START_TEST(test_full_segment_untouched)
+{
+    const double book[2] = {ACC_MAX_OVER_2_20, 1.0}, more[2] = {1.0, 2.0}, zero[2] = {0, 0};
+    const int32_t only1[2] = {1, 1}, both[2] = {1, 0};
+    amsize_totals t[2], before[2];
+    amsize_segment s;
+    amsize_error err = new_err();
+
+    totals_doubled(t, 2, book);
+    ck_assert_int_eq(amsize_totals_add(t, 2, &err, only1, 2, more, zero, zero, zero, NULL, NULL),
+                     AMSIZE_OK);
+    ck_assert_int_eq(amsize_segment_init(&s, 1), AMSIZE_OK);
+    ck_assert_int_eq(amsize_totals_segment(&s, &err, &t[1], AMSIZE_PART_ALL), AMSIZE_OK);
+    ck_assert_double_eq(s.book, 1048576.0 + 3.0);
+
+    memcpy(before, t, sizeof before);
+    ck_assert_int_eq(amsize_totals_add(t, 2, &err, both, 2, more, zero, zero, zero, NULL, NULL),
+                     AMSIZE_E_OVERFLOW);
+    assert_err(&err, AMSIZE_E_OVERFLOW, 1, AMSIZE_FIELD_ARR);
     ck_assert(memcmp(before, t, sizeof before) == 0);
 }
 END_TEST
@@ -1386,6 +1489,9 @@ static Suite *totals_suite(void)
     tcase_add_test(tc, test_overflow_merge);
     tcase_add_test(tc, test_overflow_add_accumulated);
     tcase_add_test(tc, test_many_segments);
+    tcase_add_test(tc, test_paths_agree);
+    tcase_add_test(tc, test_negative_zero);
+    tcase_add_test(tc, test_full_segment_untouched);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("pilot");
