@@ -220,9 +220,11 @@ void csvin_free(csvin *r)
     free(r);
 }
 
+/* The range test first: most bytes are above ' ', and fail it in one
+ * comparison instead of two. */
 static int is_sp(char c)
 {
-    return c == ' ' || c == '\t';
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\t');
 }
 
 /* What ends a run of ordinary bytes for the fast splitter: a comma, the
@@ -232,6 +234,43 @@ static const unsigned char fast_stop[256] = {
     [','] = FAST_COMMA, ['\n'] = FAST_END, ['\0'] = FAST_NUL,
     ['"'] = FAST_SLOW,  ['\r'] = FAST_SLOW,
 };
+
+/* Bytes of readable padding fast_record() puts after a line: the '\n'
+ * sentinel and enough more that next_stop() can load a whole word at any
+ * byte up to the sentinel without reading past the buffer. */
+#define FAST_PAD 8
+
+/* The first byte at or after p that fast_stop[] marks; one must come (the
+ * sentinel), and FAST_PAD bytes from there must be readable. All the stop
+ * bytes are below 0x2D (','), and ordinary cells are mostly digits, '.'
+ * and letters above it, so a word at a time is tested for any byte below
+ * 0x2D and only those few are looked up, instead of every byte. */
+static char *next_stop(char *p)
+{
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL;
+    /* Each byte: (b & 0x7F) + 0x53 has its high bit set when (b & 0x7F)
+     * >= 0x2D, and cannot carry into the next byte; or-ing in b itself
+     * clears the flag for bytes >= 0x80. So the mask is exact per byte. */
+    const uint64_t add = 0x5353535353535353ULL;
+    for (;; p += 8) {
+        uint64_t w;
+        memcpy(&w, p, sizeof w); /* an unaligned load, without UB */
+        uint64_t m = ~(((w & lo7) + add) | w | lo7);
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* Byte i of the line is byte i of w: the lowest flags come first. */
+        for (; m; m &= m - 1) {
+            char *q = p + ((unsigned)__builtin_ctzll(m) >> 3);
+            if (fast_stop[(unsigned char)*q])
+                return q;
+        }
+#else
+        if (m)
+            for (int i = 0; i < 8; i++)
+                if (fast_stop[(unsigned char)p[i]])
+                    return p + i;
+#endif
+    }
+}
 
 /* One record line (len bytes, no '\n') split on commas, each field trimmed
  * of spaces and tabs as libcsv trims unquoted fields. The line is copied
@@ -243,10 +282,11 @@ static int fast_record(csvin *r, const char *s, size_t len)
 {
     r->rec_line = r->line;
     /* No field overflows: len < CSVIN_MAX_RECORD (see fast_lines()). */
-    if (len + 1 > r->buf_cap && grow_buf(r, len + 1))
+    if (len + FAST_PAD > r->buf_cap && grow_buf(r, len + FAST_PAD))
         return 0;
     memcpy(r->buf, s, len);
-    r->buf[len] = '\n'; /* the sentinel that ends the scan */
+    /* the sentinel that ends the scan, and defined bytes after it */
+    memset(r->buf + len, '\n', FAST_PAD);
     /* The fields go straight into ptrs: buf no longer moves. The arrays
      * are held in locals, as the NUL stores could otherwise alias them. */
     char *p = r->buf;
@@ -259,8 +299,8 @@ static int fast_record(csvin *r, const char *s, size_t len)
         char *b = p;
         int stop;
         for (;;) {
-            while (!(stop = fast_stop[(unsigned char)*p]))
-                p++;
+            p = next_stop(p);
+            stop = fast_stop[(unsigned char)*p];
             if (stop == FAST_COMMA || stop == FAST_END)
                 break;
             if (stop == FAST_SLOW) {
