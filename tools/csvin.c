@@ -149,11 +149,13 @@ static int is_blank(const csvin *r)
     return 1;
 }
 
-/* Hands the record over; ptrs must point at its fields. */
-static void deliver(csvin *r)
+/* Hands the record over; ptrs must point at its fields. trimmed: see
+ * csvin_record; 0 for libcsv's records, as a quoted field keeps its
+ * spaces. */
+static void deliver(csvin *r, int trimmed)
 {
     if (!is_blank(r)) {
-        csvin_record rec = {r->nfields, r->ptrs, r->lens, r->rec_line};
+        csvin_record rec = {r->nfields, r->ptrs, r->lens, r->rec_line, trimmed};
         int rc = r->fn(r->ctx, &rec);
         if (rc)
             r->stopped = rc;
@@ -174,7 +176,7 @@ static void on_record(int c, void *p)
         /* buf may have moved while the fields were appended. */
         for (size_t i = 0; i < r->nfields; i++)
             r->ptrs[i] = r->buf + r->off[i];
-        deliver(r);
+        deliver(r, 0);
     }
     if (c == '\r') {
         r->line++;
@@ -336,7 +338,7 @@ static int fast_record(csvin *r, const char *s, size_t len)
         r->errfield = nul_field;
         return 0;
     }
-    deliver(r);
+    deliver(r, 1);
     r->line++;
     return 0;
 }

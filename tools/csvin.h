@@ -22,6 +22,9 @@ typedef struct csvin_record {
                              without surrounding spaces and tabs */
     const size_t *lens;   /* strlen() of each field, known without a walk */
     unsigned long line;   /* physical line where the record starts */
+    int trimmed;          /* 1: no field starts or ends with a space or tab
+                             (the fast path trimmed them all), so a reader
+                             that trims every field can skip the walk */
 } csvin_record;
 
 /* Called once per record; a non-zero return stops the reader, and that

@@ -47,6 +47,8 @@ struct reader {
     const char *hint, *hint_mixed;
     int *map;            /* file column -> spec index, -1 when unknown */
     size_t nfile;
+    int identity;        /* the file has exactly the spec's columns in its
+                            order: map[j] == j for every j */
     size_t *pos;         /* spec index -> its field number in the file (1 for the
                             first), 0 when the file lacks it */
     int header_done;
@@ -133,6 +135,9 @@ static int read_header(reader *rd, const csvin_record *rec)
         if (rd->map[j] < 0)
             list_add(&unknown, name);
     }
+    rd->identity = rec->nfields == rd->ncols;
+    for (size_t j = 0; j < rec->nfields && rd->identity; j++)
+        rd->identity = rd->map[j] == (int)j;
     size_t by_use = 0;
     for (size_t k = 0; k < rd->ncols; k++)
         if (is_required(rd, k) && !rd->pos[k]) {
@@ -166,15 +171,35 @@ static int on_record(void *p, const csvin_record *rec)
                   rd->label, rec->line, rec->nfields, rd->nfile);
         return EXIT_DATAERR;
     }
+    if (rd->identity && rec->trimmed) {
+        /* The fields are the cells already, in order and trimmed: lend
+         * them to the row for the call instead of copying each pointer.
+         * The row reads cells only during the call, through rd->cells. */
+        char **own = rd->cells;
+        rd->cells = rec->fields;
+        rd->rows++;
+        int rc = rd->row(rd, rec->line, rd->cells);
+        rd->cells = own;
+        return rc;
+    }
     /* The cells of columns the file lacks stay NULL from xcalloc(); the
      * others are set here for every record. Locals, because the trimming
      * stores could otherwise alias the arrays and force reloads. */
     const int *map = rd->map;
     char **cells = rd->cells, **fields = rec->fields;
     const size_t *lens = rec->lens;
-    for (size_t j = 0, n = rd->nfile; j < n; j++)
-        if (map[j] >= 0)
-            cells[map[j]] = trim_len(fields[j], lens[j]);
+    size_t n = rd->nfile;
+    if (rec->trimmed) {
+        /* The fast path trimmed every field already: a second walk of
+         * each cell's ends would find nothing. */
+        for (size_t j = 0; j < n; j++)
+            if (map[j] >= 0)
+                cells[map[j]] = fields[j];
+    } else {
+        for (size_t j = 0; j < n; j++)
+            if (map[j] >= 0)
+                cells[map[j]] = trim_len(fields[j], lens[j]);
+    }
     rd->rows++;
     return rd->row(rd, rec->line, rd->cells);
 }

@@ -114,6 +114,10 @@ static int on_record(void *ctx, const csvin_record *rec)
         /* Each path gives the lengths its own way: both must be right. */
         size_t n = strlen(rec->fields[i]);
         check(rec->lens[i] == n, "a field's length is not its strlen", rec->fields[i]);
+        /* Readers skip their own trim on the promise of rec->trimmed. */
+        check(!rec->trimmed || n == 0 ||
+                  (!strchr(" \t", rec->fields[i][0]) && !strchr(" \t", rec->fields[i][n - 1])),
+              "a field of a trimmed record has a space or tab at an end", rec->fields[i]);
         put(s, rec->fields[i], n);
         put(s, "\x1f", 1);
     }

@@ -110,6 +110,12 @@ static int fzcsv_on_record(void *ctx, const csvin_record *rec)
         /* Readers take the length from lens[] rather than walk the field. */
         FZ_CHECK(rec->lens[i] == strlen(rec->fields[i]), "field %zu: length %zu, strlen %zu",
                  i, rec->lens[i], strlen(rec->fields[i]));
+        /* Readers skip their own trim on the promise of rec->trimmed. */
+        size_t n = rec->lens[i];
+        FZ_CHECK(!rec->trimmed || n == 0 ||
+                     (rec->fields[i][0] != ' ' && rec->fields[i][0] != '\t' &&
+                      rec->fields[i][n - 1] != ' ' && rec->fields[i][n - 1] != '\t'),
+                 "field %zu of a trimmed record has a space or tab at an end", i);
         fzcsv_mix(d, rec->fields[i], strlen(rec->fields[i]) + 1);
         fzcsv_check_number(rec->fields[i]);
     }
