@@ -274,28 +274,23 @@ amsize_status amsize_chart_compute(amsize_chart_row *rows, size_t rows_len,
 
 /* ---- scalar functions ---------------------------------------------------- */
 
-static int is_count(double v)
-{
-    return isfinite(v) && v >= 0 && v == floor(v) && v <= (double)AMSIZE_HEADCOUNT_MAX;
-}
-
 double amsize_headcount_calc(double hc_floor, double hc_demand, double hc_ceiling)
 {
-    if (!is_count(hc_floor) || !is_count(hc_demand) || !is_count(hc_ceiling))
+    if (!amsize__is_count(hc_floor) || !amsize__is_count(hc_demand) || !amsize__is_count(hc_ceiling))
         return NAN;
     return (double)combine((int64_t)hc_floor, (int64_t)hc_demand, (int64_t)hc_ceiling);
 }
 
 double amsize_binding_calc(double headcount, double hc_demand)
 {
-    if (!is_count(headcount) || !is_count(hc_demand))
+    if (!amsize__is_count(headcount) || !amsize__is_count(hc_demand))
         return NAN;
     return (double)binding_of((int64_t)headcount, (int64_t)hc_demand);
 }
 
 double amsize_load_per_am_calc(double weighted_accounts, double headcount)
 {
-    if (!isfinite(weighted_accounts) || weighted_accounts < 0 || !is_count(headcount) ||
+    if (!AMSIZE__SEG_OK(WEIGHTED_ACCOUNTS, weighted_accounts) || !amsize__is_count(headcount) ||
         headcount == 0)
         return NAN;
     return weighted_accounts / headcount;
@@ -303,7 +298,7 @@ double amsize_load_per_am_calc(double weighted_accounts, double headcount)
 
 double amsize_cost_calc(double headcount, double am_cost)
 {
-    if (!is_count(headcount) || !isfinite(am_cost) || am_cost <= 0)
+    if (!amsize__is_count(headcount) || !AMSIZE__SEG_OK(AM_COST, am_cost))
         return NAN;
     double cost = headcount * am_cost;
     return isfinite(cost) ? cost : NAN;
@@ -311,15 +306,15 @@ double amsize_cost_calc(double headcount, double am_cost)
 
 double amsize_net_per_am_calc(double net_ratio, double headcount)
 {
-    if (!isfinite(net_ratio) || !is_count(headcount) || headcount == 0)
+    if (!isfinite(net_ratio) || !amsize__is_count(headcount) || headcount == 0)
         return NAN;
     return net_ratio / headcount;
 }
 
 double amsize_roi_calc(double gross_margin, double net_ratio, double cost)
 {
-    if (!isfinite(gross_margin) || gross_margin <= 0 || gross_margin > 1 ||
-        !isfinite(net_ratio) || !isfinite(cost) || cost <= 0)
+    if (!AMSIZE__SEG_OK(GROSS_MARGIN, gross_margin) || !isfinite(net_ratio) ||
+        !amsize__positive(cost))
         return NAN;
     double roi = gross_margin * net_ratio / cost;
     return isfinite(roi) ? roi : NAN;
@@ -329,10 +324,10 @@ double amsize_flags_calc(double accounts, double weighted_accounts, double book,
                          double net_ratio, double growth_per_account, double min_load,
                          double max_load)
 {
-    if (!isfinite(accounts) || accounts < 0 || accounts != floor(accounts) ||
-        !isfinite(weighted_accounts) || weighted_accounts < 0 || !isfinite(book) ||
-        book < 0 || !isfinite(net_ratio) || isinf(growth_per_account) || isinf(min_load) ||
-        min_load <= 0 || !isfinite(max_load) || max_load <= 0)
+    if (!AMSIZE__SEG_OK(ACCOUNTS, accounts) || accounts != floor(accounts) ||
+        !AMSIZE__SEG_OK(WEIGHTED_ACCOUNTS, weighted_accounts) || !AMSIZE__SEG_OK(BOOK, book) ||
+        !isfinite(net_ratio) || isinf(growth_per_account) || isinf(min_load) ||
+        min_load <= 0 || !AMSIZE__SEG_OK(MAX_LOAD, max_load))
         return NAN;
     /* growth_per_account may be NaN: undefined when W = 0. */
     uint32_t flags = row_flags(accounts > 0 ? 1 : 0, weighted_accounts, book, net_ratio);

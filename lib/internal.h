@@ -8,13 +8,11 @@
 #include <string.h>
 
 #include "amsize.h"
+#include "check.h"
 
 /* Every hidden helper still carries a prefix of its own, so that a static
  * link into someone's program cannot clash with their names. */
 #define AMSIZE_INTERNAL __attribute__((visibility("hidden")))
-
-/* The relative tolerance of ceil_eps/floor_eps. */
-#define AMSIZE_EPS 1e-9
 
 /* A segment after validation, with every default resolved. */
 typedef struct amsize__seg {
@@ -58,10 +56,33 @@ AMSIZE_INTERNAL amsize_status amsize__method_begin(amsize__seg *s, amsize_model 
                                                    size_t expected, const amsize_segment *seg,
                                                    const amsize_model *model);
 
-/* The rounding rules, defined once (lib/common.c). Caller ensures x is
- * finite. */
-AMSIZE_INTERNAL double amsize__ceil_eps(double x);
-AMSIZE_INTERNAL double amsize__floor_eps(double x);
+/* One row of the field table (schema.c; amsize_field_info says what each
+ * member means). */
+typedef struct amsize__fielddef {
+    int32_t field;
+    const char *name, *description;
+    const amsize__range *range;
+    const char *default_text;
+    const double *defaults;
+    int32_t type;
+    uint32_t flags;
+    size_t offset, length, presence_offset;
+} amsize__fielddef;
+
+/* A schema's rows and their number; NULL for an unknown schema. */
+AMSIZE_INTERNAL const amsize__fielddef *amsize__schema_rows(int32_t schema, size_t *len);
+/* The row of field (or of the array holding it) in schema, or NULL. */
+AMSIZE_INTERNAL const amsize__fielddef *amsize__schema_def(int32_t schema, int32_t field);
+/* The range of a field that is in the table; the caller names a field that
+ * is, so the result is never NULL. */
+AMSIZE_INTERNAL const amsize__range *amsize__field_range(int32_t schema, int32_t field);
+/* Checks v against row d (range, whole numbers), reporting field. */
+AMSIZE_INTERNAL amsize_status amsize__field_value(amsize_error *err, const amsize__fielddef *d,
+                                                  int32_t field, double v, int64_t index);
+/* Whether v is in the table's range of a segment field: the scalar
+ * functions' test, which answer NaN rather than say why. */
+#define AMSIZE__SEG_OK(FIELD, v) \
+    amsize__in_range(amsize__field_range(AMSIZE_SCHEMA_SEGMENT, AMSIZE_FIELD_##FIELD), (v))
 
 /* The methods on a validated segment. Each can fail only with
  * AMSIZE_E_OVERFLOW. */

@@ -87,7 +87,8 @@ amsize_status amsize_load_compute(amsize_load *out, amsize_error *err,
 
 double amsize_growth_per_account_calc(double net_ratio, double weighted_accounts)
 {
-    if (!isfinite(net_ratio) || !isfinite(weighted_accounts) || weighted_accounts <= 0)
+    if (!isfinite(net_ratio) || !AMSIZE__SEG_OK(WEIGHTED_ACCOUNTS, weighted_accounts) ||
+        weighted_accounts == 0)
         return NAN;
     double g = net_ratio / weighted_accounts;
     return isfinite(g) ? g : NAN;
@@ -97,9 +98,9 @@ double amsize_min_load_calc(double am_cost, double gross_margin, double cost_cov
                             double growth_per_account)
 {
     double lmin = NAN;
-    if (!isfinite(am_cost) || am_cost <= 0 || !isfinite(gross_margin) || gross_margin <= 0 ||
-        gross_margin > 1 || !isfinite(cost_coverage) || cost_coverage <= 0 ||
-        !isfinite(growth_per_account))
+    if (!AMSIZE__SEG_OK(AM_COST, am_cost) || !AMSIZE__SEG_OK(GROSS_MARGIN, gross_margin) ||
+        !AMSIZE__SEG_OK(COST_COVERAGE, cost_coverage) ||
+        !AMSIZE__SEG_OK(GROWTH_PER_ACCOUNT, growth_per_account))
         return NAN;
     if (min_load(&lmin, NULL, cost_coverage, am_cost, gross_margin, growth_per_account, 0) !=
         AMSIZE_OK)
@@ -109,8 +110,8 @@ double amsize_min_load_calc(double am_cost, double gross_margin, double cost_cov
 
 double amsize_hc_floor_calc(double weighted_accounts, double max_load)
 {
-    if (!isfinite(weighted_accounts) || weighted_accounts < 0 || !isfinite(max_load) ||
-        max_load <= 0)
+    if (!AMSIZE__SEG_OK(WEIGHTED_ACCOUNTS, weighted_accounts) ||
+        !AMSIZE__SEG_OK(MAX_LOAD, max_load))
         return NAN;
     double hc = amsize__ceil_eps(weighted_accounts / max_load);
     return hc <= (double)AMSIZE_HEADCOUNT_MAX ? hc : NAN;
@@ -118,7 +119,7 @@ double amsize_hc_floor_calc(double weighted_accounts, double max_load)
 
 double amsize_hc_ceiling_calc(double weighted_accounts, double min_load)
 {
-    if (!isfinite(weighted_accounts) || weighted_accounts < 0 || isinf(min_load) ||
+    if (!AMSIZE__SEG_OK(WEIGHTED_ACCOUNTS, weighted_accounts) || isinf(min_load) ||
         min_load <= 0)
         return NAN;
     if (isnan(min_load) || weighted_accounts == 0)

@@ -158,19 +158,9 @@ double amsize_pilot_incremental_calc(double nr_c, double b_c, double nr_u, doubl
 
 /* ---- scalar functions ---------------------------------------------------- */
 
-static int is_money(double v)
-{
-    return isfinite(v) && v >= 0;
-}
-
-static int is_unit(double v)
-{
-    return isfinite(v) && v >= 0 && v <= 1;
-}
-
 double amsize_churn_attributed_calc(double churn, double churn_attribution)
 {
-    if (!is_money(churn) || !is_unit(churn_attribution))
+    if (!AMSIZE__SEG_OK(CHURN, churn) || !AMSIZE__SEG_OK(CHURN_ATTRIBUTION, churn_attribution))
         return NAN;
     return churn_attribution * churn;
 }
@@ -178,8 +168,8 @@ double amsize_churn_attributed_calc(double churn, double churn_attribution)
 double amsize_net_ratio_calc(double upsell, double cross_sell, double churn,
                              double churn_attribution)
 {
-    if (!is_money(upsell) || !is_money(cross_sell) || !is_money(churn) ||
-        !is_unit(churn_attribution))
+    if (!AMSIZE__SEG_OK(UPSELL, upsell) || !AMSIZE__SEG_OK(CROSS_SELL, cross_sell) ||
+        !AMSIZE__SEG_OK(CHURN, churn) || !AMSIZE__SEG_OK(CHURN_ATTRIBUTION, churn_attribution))
         return NAN;
     double nr = (upsell + cross_sell) - churn_attribution * churn;
     return isfinite(nr) ? nr : NAN;
@@ -187,7 +177,7 @@ double amsize_net_ratio_calc(double upsell, double cross_sell, double churn,
 
 double amsize_net_ratio_pct_calc(double net_ratio, double book)
 {
-    if (!isfinite(net_ratio) || !is_money(book) || book == 0)
+    if (!isfinite(net_ratio) || !AMSIZE__SEG_OK(BOOK, book) || book == 0)
         return NAN;
     double pct = net_ratio / book;
     return isfinite(pct) ? pct : NAN;
@@ -204,7 +194,7 @@ double amsize_net_ratio_rating_calc(double net_ratio_pct, double rating_high,
 
 double amsize_fte_net_calc(double net_ratio, double am_productivity)
 {
-    if (!isfinite(net_ratio) || !isfinite(am_productivity) || am_productivity <= 0)
+    if (!isfinite(net_ratio) || !AMSIZE__SEG_OK(AM_PRODUCTIVITY, am_productivity))
         return NAN;
     double fte = fmax(net_ratio, 0.0) / am_productivity;
     return isfinite(fte) ? fte : NAN;

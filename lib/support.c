@@ -52,10 +52,12 @@ double amsize_support_factor_calc(int32_t support_rating, double t1, double t2, 
                                   double t4, double t5)
 {
     const double t[5] = {t1, t2, t3, t4, t5};
-    if (support_rating < AMSIZE_SUPPORT_RATING_MIN || support_rating > AMSIZE_SUPPORT_RATING_MAX)
+    const amsize__range *share =
+        amsize__field_range(AMSIZE_SCHEMA_MODEL, AMSIZE_FIELD_SELLING_TIME_1);
+    if (!AMSIZE__SEG_OK(SUPPORT_RATING, support_rating))
         return NAN;
     for (int i = 0; i < 5; i++) {
-        if (!isfinite(t[i]) || t[i] <= 0 || t[i] > 1 || (i > 0 && t[i] < t[i - 1]))
+        if (!amsize__in_range(share, t[i]) || (i > 0 && t[i] < t[i - 1]))
             return NAN;
     }
     return amsize__support_factor(t, support_rating);
@@ -63,7 +65,7 @@ double amsize_support_factor_calc(int32_t support_rating, double t1, double t2, 
 
 double amsize_fte_demand_calc(double fte_net, double support_factor)
 {
-    if (!isfinite(fte_net) || fte_net < 0 || !isfinite(support_factor) || support_factor <= 0)
+    if (!amsize__nonneg(fte_net) || !amsize__positive(support_factor))
         return NAN;
     double fte = fte_net * support_factor;
     return isfinite(fte) ? fte : NAN;
@@ -71,7 +73,7 @@ double amsize_fte_demand_calc(double fte_net, double support_factor)
 
 double amsize_hc_demand_calc(double fte_demand)
 {
-    if (!isfinite(fte_demand) || fte_demand < 0)
+    if (!amsize__nonneg(fte_demand))
         return NAN;
     double hc = amsize__ceil_eps(fte_demand);
     return hc <= (double)AMSIZE_HEADCOUNT_MAX ? hc : NAN;

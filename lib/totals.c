@@ -28,7 +28,7 @@ enum {
  * sums, still finite. */
 #define CHUNK_SUM_MAX 1e300
 #define ACC_MAX 1e306
-#define COUNT_MAX 9007199254740992.0 /* 2^53: counts stay exact */
+#define COUNT_MAX ((double)AMSIZE_HEADCOUNT_MAX) /* 2^53: counts stay exact */
 
 static const amsize_field col_field[NCOLS] = {
     AMSIZE_FIELD_SERVICE_WEIGHT, AMSIZE_FIELD_ARR, AMSIZE_FIELD_UPSELL,
@@ -71,13 +71,11 @@ static amsize_status totals_check(amsize_error *err, const amsize_totals *t, siz
     return AMSIZE_OK;
 }
 
-static amsize_status money(amsize_error *err, double v, size_t row, amsize_field f)
+/* Checks row's value of an account column against the field table. */
+static amsize_status column(amsize_error *err, double v, size_t row, amsize_field f)
 {
-    if (!isfinite(v))
-        return amsize__fail(err, AMSIZE_E_NOT_FINITE, (int64_t)row, f);
-    if (v < 0)
-        return amsize__fail(err, AMSIZE_E_NEGATIVE, (int64_t)row, f);
-    return AMSIZE_OK;
+    const amsize__fielddef *d = amsize__schema_def(AMSIZE_SCHEMA_ACCOUNT, f);
+    return amsize__field_value(err, d, f, v, (int64_t)row);
 }
 
 /* Segments up to which an add sums the chunk into stack-local accumulators
@@ -135,19 +133,14 @@ static amsize_status validate(amsize_error *err, const amsize_totals *totals, si
         if (segment[i] < 0 || (uint64_t)segment[i] >= (uint64_t)totals_len)
             return amsize__fail(err, AMSIZE_E_INDEX, (int64_t)i, AMSIZE_FIELD_SEGMENT_INDEX);
         for (int c = COL_ARR; c < NCOLS; c++) {
-            TRY(money(err, col[c][i], i, col_field[c]));
+            TRY(column(err, col[c][i], i, col_field[c]));
             chunk[c] += col[c][i];
         }
         double w = col[COL_W] ? col[COL_W][i] : 1.0;
-        if (!isfinite(w))
-            return amsize__fail(err, AMSIZE_E_NOT_FINITE, (int64_t)i, AMSIZE_FIELD_SERVICE_WEIGHT);
-        if (w <= 0)
-            return amsize__fail(err, AMSIZE_E_NOT_POSITIVE, (int64_t)i,
-                                AMSIZE_FIELD_SERVICE_WEIGHT);
+        TRY(column(err, w, i, AMSIZE_FIELD_SERVICE_WEIGHT));
         chunk[COL_W] += w;
         uint32_t part = am_covered ? am_covered[i] : 0;
-        if (part > 1)
-            return amsize__fail(err, AMSIZE_E_RANGE, (int64_t)i, AMSIZE_FIELD_AM_COVERED);
+        TRY(column(err, part, i, AMSIZE_FIELD_AM_COVERED));
         if (!has_room(totals, (uint32_t)segment[i], part, rows)) {
             /* Name the column whose sum is full, or the count. */
             const double *b = totals[segment[i]].opaque;
@@ -295,11 +288,13 @@ static int add_fast(amsize_totals *totals, size_t totals_len, const int32_t *seg
     unpack(sum, sums);
     unpack(min, mins);
     /* Index 0 is the count; 1 + c is column c. */
-    if (parts > 1 || !(min[1 + COL_W] > 0))
+    /* Any doubt sends the chunk to validate(), which finds the row. */
+    if (parts > 1)
         return 0;
     for (int c = 0; c < NCOLS; c++) {
+        const amsize__range *r = amsize__field_range(AMSIZE_SCHEMA_ACCOUNT, col_field[c]);
         /* NaN fails both comparisons; inf fails the first. */
-        if (!(sum[1 + c] <= CHUNK_SUM_MAX) || min[1 + c] < 0)
+        if (!(sum[1 + c] <= CHUNK_SUM_MAX) || !amsize__above_min(r, min[1 + c]))
             return 0;
     }
     for (size_t j = 0; j < 2 * totals_len; j++) {
@@ -450,10 +445,10 @@ amsize_status amsize_totals_pilot(amsize_pilot *out, amsize_error *err,
 
     TRY(amsize__err_begin(err));
     TRY(totals_check(err, totals, 1, AMSIZE_FIELD_TOTAL));
-    if (!isfinite(churn_attribution))
-        return amsize__fail(err, AMSIZE_E_NOT_FINITE, -1, AMSIZE_FIELD_CHURN_ATTRIBUTION);
-    if (churn_attribution < 0 || churn_attribution > 1)
-        return amsize__fail(err, AMSIZE_E_RANGE, -1, AMSIZE_FIELD_CHURN_ATTRIBUTION);
+    TRY(amsize__field_value(err,
+                            amsize__schema_def(AMSIZE_SCHEMA_SEGMENT,
+                                               AMSIZE_FIELD_CHURN_ATTRIBUTION),
+                            AMSIZE_FIELD_CHURN_ATTRIBUTION, churn_attribution, -1));
     for (int p = 0; p < 2; p++) {
         int32_t part = p ? AMSIZE_PART_COVERED : AMSIZE_PART_UNCOVERED;
         nr[p] = (part_value(totals, part, COL_UPSELL) + part_value(totals, part, COL_CROSS_SELL)) -

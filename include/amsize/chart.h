@@ -9,7 +9,7 @@
 #ifndef AMSIZE_CHART_H
 #define AMSIZE_CHART_H
 
-#include "amsize/common.h"
+#include "amsize/export.h"
 #include "amsize/status.h"
 #include "amsize/segment.h"
 #include "amsize/methods.h"
@@ -34,13 +34,13 @@ typedef enum amsize_binding {
 /* "demand", "service_floor", "cost_ceiling", "" for NONE, else "unknown". */
 AMSIZE_API const char *amsize_binding_name(int32_t binding);
 
-/* Warnings on a chart row, any combination. Fixed bit values. */
+/* Warnings on a chart row, any combination. Fixed bit values; the chart
+ * sets these three itself. */
 #define AMSIZE_FLAG_NO_ACCOUNTS  UINT32_C(0x01) /* W = 0 */
 #define AMSIZE_FLAG_NO_BOOK      UINT32_C(0x02) /* B = 0 while N > 0 */
 #define AMSIZE_FLAG_NEGATIVE_NET UINT32_C(0x04) /* NR < 0 */
-#define AMSIZE_FLAG_NO_GROWTH    UINT32_C(0x08) /* g_eff <= 0 while W > 0 */
-#define AMSIZE_FLAG_UNECONOMIC   UINT32_C(0x10) /* W > 0 and Lmin undefined or
-                                                   Lmin > Lmax */
+/* AMSIZE_FLAG_NO_GROWTH (0x08) and AMSIZE_FLAG_UNECONOMIC (0x10) come
+ * from the load method: methods.h. */
 #define AMSIZE_FLAG_ALL          UINT32_C(0x1f)
 
 /* Name of one flag bit ("NO_ACCOUNTS", ...), or NULL when flag is not
@@ -51,7 +51,7 @@ AMSIZE_API const char *amsize_flag_name(uint32_t flag);
  * same name (the CSV adds the segment name first and puts support_rating
  * and binding where a reader looks for them: amsize(1) lists its order).
  * Undefined values are NaN. Guaranteed size: 192 bytes from 1.0
- * (common.h); initialise arrays of rows with amsize_chart_row_init(). */
+ * (amsize.h); initialise arrays of rows with amsize_chart_row_init(). */
 typedef struct amsize_chart_row {
     uint32_t struct_size;
     int32_t support_rating;     /* s; 0 on the totals row */
@@ -87,7 +87,7 @@ typedef struct amsize_chart_row {
 /* Zero rows[0..rows_len-1] and set each struct_size (the macro passes
  * sizeof as compiled into the caller). Errors: AMSIZE_E_NULL (rows NULL
  * with rows_len > 0), AMSIZE_E_STRUCT_SIZE. */
-AMSIZE_API amsize_status amsize_chart_row_init_(amsize_chart_row *rows, size_t rows_len,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_chart_row_init_(amsize_chart_row *rows, size_t rows_len,
                                                 size_t struct_size);
 #define amsize_chart_row_init(rows, rows_len) \
     amsize_chart_row_init_((rows), (rows_len), sizeof(amsize_chart_row))
@@ -111,7 +111,7 @@ AMSIZE_API amsize_status amsize_chart_row_init_(amsize_chart_row *rows, size_t r
  * amsize_segment_check() and amsize_model_check() error, and
  * AMSIZE_E_OVERFLOW (a result beyond DBL_MAX or a headcount, or the total
  * headcount, beyond AMSIZE_HEADCOUNT_MAX; index -1 for the totals). */
-AMSIZE_API amsize_status amsize_chart_compute(amsize_chart_row *rows, size_t rows_len,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_chart_compute(amsize_chart_row *rows, size_t rows_len,
                                               amsize_chart_row *total, amsize_error *err,
                                               const amsize_segment *segs, size_t segs_len,
                                               const amsize_model *model);

@@ -9,7 +9,7 @@
 #ifndef AMSIZE_METHODS_H
 #define AMSIZE_METHODS_H
 
-#include "amsize/common.h"
+#include "amsize/export.h"
 #include "amsize/status.h"
 #include "amsize/segment.h"
 
@@ -28,7 +28,7 @@ typedef enum amsize_rating {
 /* "low", "medium", "high", "" for NONE, "unknown" otherwise. */
 AMSIZE_API const char *amsize_rating_name(int32_t rating);
 
-/* Method 1, Net Ratio. Guaranteed size: 48 bytes from 1.0 (common.h). */
+/* Method 1, Net Ratio. Guaranteed size: 48 bytes from 1.0 (amsize.h). */
 typedef struct amsize_netratio {
     uint32_t struct_size;
     int32_t rating;            /* amsize_rating: LOW when NR% is undefined */
@@ -41,7 +41,7 @@ typedef struct amsize_netratio {
 } amsize_netratio;
 
 /* Method 3, Support Infrastructure, applied to the Net Ratio demand.
- * Guaranteed size: 40 bytes from 1.0 (common.h). */
+ * Guaranteed size: 40 bytes from 1.0 (amsize.h). */
 typedef struct amsize_support {
     uint32_t struct_size;
     int32_t support_rating;    /* s, copied from the segment */
@@ -51,11 +51,17 @@ typedef struct amsize_support {
     double reserved;           /* 0 */
 } amsize_support;
 
+/* The load method's warnings, on amsize_load and on chart rows (chart.h
+ * has the others). Fixed bit values. */
+#define AMSIZE_FLAG_NO_GROWTH    UINT32_C(0x08) /* g_eff <= 0 while W > 0 */
+#define AMSIZE_FLAG_UNECONOMIC   UINT32_C(0x10) /* W > 0 and Lmin undefined or
+                                                   Lmin > Lmax */
+
 /* Method 2, the account-load band. Guaranteed size: 56 bytes from 1.0
- * (common.h). */
+ * (amsize.h). */
 typedef struct amsize_load {
     uint32_t struct_size;
-    uint32_t flags;            /* AMSIZE_FLAG_NO_GROWTH, _UNECONOMIC (chart.h) */
+    uint32_t flags;            /* AMSIZE_FLAG_NO_GROWTH, _UNECONOMIC (above) */
     double growth_per_account; /* g_eff: the given g, else NR/W (NaN when
                                   W = 0 and g is not given) */
     double min_load;           /* Lmin = max(1, ceil_eps(r*K/(m*g_eff))),
@@ -70,7 +76,7 @@ typedef struct amsize_load {
 } amsize_load;
 
 /* The pilot ('actual') comparison of AM-covered and uncovered accounts.
- * Guaranteed size: 48 bytes from 1.0 (common.h). */
+ * Guaranteed size: 48 bytes from 1.0 (amsize.h). */
 typedef struct amsize_pilot {
     uint32_t struct_size;
     int32_t accretive;         /* 1 when delta > 0, else 0 */
@@ -85,10 +91,10 @@ typedef struct amsize_pilot {
  * knows the caller's layout. Use the macros, which pass sizeof as compiled
  * into the caller. Errors: AMSIZE_E_NULL (out), AMSIZE_E_STRUCT_SIZE (a
  * size this library does not know). */
-AMSIZE_API amsize_status amsize_netratio_init_(amsize_netratio *out, size_t struct_size);
-AMSIZE_API amsize_status amsize_support_init_(amsize_support *out, size_t struct_size);
-AMSIZE_API amsize_status amsize_load_init_(amsize_load *out, size_t struct_size);
-AMSIZE_API amsize_status amsize_pilot_init_(amsize_pilot *out, size_t struct_size);
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_netratio_init_(amsize_netratio *out, size_t struct_size);
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_support_init_(amsize_support *out, size_t struct_size);
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_load_init_(amsize_load *out, size_t struct_size);
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_pilot_init_(amsize_pilot *out, size_t struct_size);
 #define amsize_netratio_init(out) amsize_netratio_init_((out), sizeof(amsize_netratio))
 #define amsize_support_init(out) amsize_support_init_((out), sizeof(amsize_support))
 #define amsize_load_init(out) amsize_load_init_((out), sizeof(amsize_load))
@@ -100,7 +106,7 @@ AMSIZE_API amsize_status amsize_pilot_init_(amsize_pilot *out, size_t struct_siz
  * field fte_net: NR/P beyond DBL_MAX, a tiny productivity). err->index is 0 for an error
  * in the segment and -1 for one in the model or the output struct (field
  * model or output). */
-AMSIZE_API amsize_status amsize_netratio_compute(amsize_netratio *out, amsize_error *err,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_netratio_compute(amsize_netratio *out, amsize_error *err,
                                                  const amsize_segment *seg,
                                                  const amsize_model *model);
 
@@ -108,14 +114,14 @@ AMSIZE_API amsize_status amsize_netratio_compute(amsize_netratio *out, amsize_er
  * selling time at its rating. Errors as amsize_netratio_compute(), plus
  * AMSIZE_E_OVERFLOW (field fte_demand) when hc_demand exceeds
  * AMSIZE_HEADCOUNT_MAX. */
-AMSIZE_API amsize_status amsize_support_compute(amsize_support *out, amsize_error *err,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_support_compute(amsize_support *out, amsize_error *err,
                                                 const amsize_segment *seg,
                                                 const amsize_model *model);
 
 /* Account-load band of one segment. Errors as amsize_netratio_compute(),
  * plus AMSIZE_E_OVERFLOW for a min_load that is not finite or a headcount
  * above AMSIZE_HEADCOUNT_MAX. */
-AMSIZE_API amsize_status amsize_load_compute(amsize_load *out, amsize_error *err,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_load_compute(amsize_load *out, amsize_error *err,
                                              const amsize_segment *seg,
                                              const amsize_model *model);
 
@@ -125,7 +131,7 @@ AMSIZE_API amsize_status amsize_load_compute(amsize_load *out, amsize_error *err
  * or incremental overflow; the field is net_ratio or book. Errors:
  * AMSIZE_E_NULL, AMSIZE_E_STRUCT_SIZE, AMSIZE_E_NOT_FINITE,
  * AMSIZE_E_NEGATIVE, AMSIZE_E_OVERFLOW. */
-AMSIZE_API amsize_status amsize_pilot_compare(amsize_pilot *out, amsize_error *err,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_pilot_compare(amsize_pilot *out, amsize_error *err,
                                               double nr_covered, double book_covered,
                                               double nr_uncovered, double book_uncovered);
 

@@ -13,7 +13,7 @@
 #ifndef AMSIZE_SCALAR_H
 #define AMSIZE_SCALAR_H
 
-#include "amsize/common.h"
+#include "amsize/export.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -6,8 +6,9 @@
 #ifndef AMSIZE_SEGMENT_H
 #define AMSIZE_SEGMENT_H
 
-#include "amsize/common.h"
+#include "amsize/export.h"
 #include "amsize/status.h"
+#include "amsize/version.h" /* amsize_struct_size(), here in 1.0 */
 
 #ifdef __cplusplus
 extern "C" {
@@ -19,7 +20,7 @@ extern "C" {
 #define AMSIZE_SUPPORT_RATING_MAX 5
 #define AMSIZE_SUPPORT_RATING_REFERENCE 3
 
-/* One customer segment. Guaranteed size: 120 bytes from 1.0 (common.h).
+/* One customer segment. Guaranteed size: 120 bytes from 1.0 (amsize.h).
  * Fields are only ever appended, so always fill it through
  * amsize_segment_init(). Defaults written by init follow each field. */
 typedef struct amsize_segment {
@@ -50,7 +51,7 @@ typedef struct amsize_segment {
 } amsize_segment;
 
 /* Selling-time table and Net Ratio rating thresholds. Guaranteed size:
- * 64 bytes from 1.0 (common.h); fill through amsize_model_init(). */
+ * 64 bytes from 1.0 (amsize.h); fill through amsize_model_init(). */
 typedef struct amsize_model {
     uint32_t struct_size;       /* set by amsize_model_init() */
     int32_t reserved;           /* 0 */
@@ -66,14 +67,14 @@ typedef struct amsize_model {
 /* Fills segs[0..segs_len-1] with the defaults above and sets struct_size.
  * Pass the size of your amsize_segment (the macro does). Errors:
  * AMSIZE_E_NULL (segs NULL with segs_len > 0), AMSIZE_E_STRUCT_SIZE. */
-AMSIZE_API amsize_status amsize_segment_init_(amsize_segment *segs, size_t segs_len,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_segment_init_(amsize_segment *segs, size_t segs_len,
                                               size_t struct_size);
 #define amsize_segment_init(segs, segs_len) \
     amsize_segment_init_((segs), (segs_len), sizeof(amsize_segment))
 
 /* Fills the model with the defaults above. Errors: AMSIZE_E_NULL,
  * AMSIZE_E_STRUCT_SIZE. */
-AMSIZE_API amsize_status amsize_model_init_(amsize_model *model, size_t struct_size);
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_model_init_(amsize_model *model, size_t struct_size);
 #define amsize_model_init(model) amsize_model_init_((model), sizeof(amsize_model))
 
 /* Checks one segment without computing anything, for input forms that want
@@ -81,32 +82,15 @@ AMSIZE_API amsize_status amsize_model_init_(amsize_model *model, size_t struct_s
  * first bad field, in declaration order, with AMSIZE_E_NOT_FINITE,
  * AMSIZE_E_NEGATIVE, AMSIZE_E_NOT_POSITIVE, AMSIZE_E_RANGE,
  * AMSIZE_E_STRUCT_SIZE or AMSIZE_E_NULL. */
-AMSIZE_API amsize_status amsize_segment_check(amsize_error *err, const amsize_segment *seg,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_segment_check(amsize_error *err, const amsize_segment *seg,
                                               int64_t index);
 
 /* Checks a model: struct_size (AMSIZE_E_STRUCT_SIZE, field model), each
  * selling time finite and in (0,1], the table
  * non-decreasing (AMSIZE_E_ORDER names the first entry below its
  * predecessor), thresholds finite and rating_medium <= rating_high. */
-AMSIZE_API amsize_status amsize_model_check(amsize_error *err, const amsize_model *model);
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_model_check(amsize_error *err, const amsize_model *model);
 
-/* Identifies a public struct for amsize_struct_size(). Fixed values. */
-typedef enum amsize_struct_id {
-    AMSIZE_STRUCT_ERROR     = 1,
-    AMSIZE_STRUCT_SEGMENT   = 2,
-    AMSIZE_STRUCT_MODEL     = 3,
-    AMSIZE_STRUCT_NETRATIO  = 4,
-    AMSIZE_STRUCT_SUPPORT   = 5,
-    AMSIZE_STRUCT_LOAD      = 6,
-    AMSIZE_STRUCT_PILOT     = 7,
-    AMSIZE_STRUCT_CHART_ROW = 8,
-    AMSIZE_STRUCT_TOTALS    = 9
-} amsize_struct_id;
-
-/* The size in bytes of the library's own version of a struct, so that a
- * binding that mirrors the layout (Python ctypes) can refuse to run against
- * a library whose structs differ. Returns 0 for an unknown id. */
-AMSIZE_API size_t amsize_struct_size(int32_t id);
 
 #ifdef __cplusplus
 }

@@ -8,7 +8,7 @@
 #ifndef AMSIZE_STATUS_H
 #define AMSIZE_STATUS_H
 
-#include "amsize/common.h"
+#include "amsize/export.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,7 +79,7 @@ typedef enum amsize_field {
     AMSIZE_FIELD_ROI                = 43
 } amsize_field;
 
-/* Where a failure happened. Guaranteed size: 24 bytes from 1.0 (common.h).
+/* Where a failure happened. Guaranteed size: 24 bytes from 1.0 (amsize.h).
  * Fields are only ever appended. Initialise with amsize_error_init(). */
 typedef struct amsize_error {
     uint32_t struct_size; /* set by amsize_error_init() */
@@ -100,7 +100,7 @@ AMSIZE_API const char *amsize_field_name(int32_t field);
 
 /* Sets struct_size and clears the report (status AMSIZE_OK, index -1).
  * Errors: AMSIZE_E_NULL, AMSIZE_E_STRUCT_SIZE. */
-AMSIZE_API amsize_status amsize_error_init_(amsize_error *err, size_t struct_size);
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_error_init_(amsize_error *err, size_t struct_size);
 #define amsize_error_init(err) amsize_error_init_((err), sizeof(amsize_error))
 
 #ifdef __cplusplus

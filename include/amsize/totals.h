@@ -16,7 +16,7 @@
 #ifndef AMSIZE_TOTALS_H
 #define AMSIZE_TOTALS_H
 
-#include "amsize/common.h"
+#include "amsize/export.h"
 #include "amsize/status.h"
 #include "amsize/segment.h"
 #include "amsize/methods.h"
@@ -34,7 +34,7 @@ typedef enum amsize_part {
 
 /* One segment's running totals. Opaque: read it only through the functions
  * below; its layout may change in any release. Guaranteed size: 184 bytes
- * from 1.0 (common.h). Initialise arrays with amsize_totals_init(). */
+ * from 1.0 (amsize.h). Initialise arrays with amsize_totals_init(). */
 typedef struct amsize_totals {
     uint32_t struct_size;
     uint32_t reserved;
@@ -43,7 +43,7 @@ typedef struct amsize_totals {
 
 /* Empties totals[0..totals_len-1], one accumulator per segment.
  * Errors: AMSIZE_E_NULL, AMSIZE_E_STRUCT_SIZE. */
-AMSIZE_API amsize_status amsize_totals_init_(amsize_totals *totals, size_t totals_len,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_totals_init_(amsize_totals *totals, size_t totals_len,
                                              size_t struct_size);
 #define amsize_totals_init(totals, totals_len) \
     amsize_totals_init_((totals), (totals_len), sizeof(amsize_totals))
@@ -70,7 +70,7 @@ AMSIZE_API amsize_status amsize_totals_init_(amsize_totals *totals, size_t total
  * AMSIZE_E_STRUCT_SIZE, AMSIZE_E_INDEX, AMSIZE_E_NOT_FINITE,
  * AMSIZE_E_NEGATIVE, AMSIZE_E_NOT_POSITIVE, AMSIZE_E_RANGE (am_covered not
  * 0 or 1), AMSIZE_E_OVERFLOW (a sum would leave the finite range). */
-AMSIZE_API amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_len,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_len,
                                            amsize_error *err,
                                            const int32_t *segment, size_t rows,
                                            const double *arr, const double *upsell,
@@ -83,7 +83,7 @@ AMSIZE_API amsize_status amsize_totals_add(amsize_totals *totals, size_t totals_
  * AMSIZE_E_STRUCT_SIZE, AMSIZE_E_BUFFER (lengths differ),
  * AMSIZE_E_OVERFLOW (a merged sum above 1e306 or count above 2^53; index:
  * the segment, and nothing is merged). */
-AMSIZE_API amsize_status amsize_totals_merge(amsize_totals *dst, size_t dst_len,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_totals_merge(amsize_totals *dst, size_t dst_len,
                                              amsize_error *err,
                                              const amsize_totals *src, size_t src_len);
 
@@ -94,7 +94,7 @@ AMSIZE_API amsize_status amsize_totals_merge(amsize_totals *dst, size_t dst_len,
  * uncovered accounts. Errors: AMSIZE_E_NULL, AMSIZE_E_STRUCT_SIZE,
  * AMSIZE_E_RANGE (part), AMSIZE_E_OVERFLOW (a sum outside the finite
  * range; unreachable through amsize_totals_add and _merge). */
-AMSIZE_API amsize_status amsize_totals_segment(amsize_segment *seg, amsize_error *err,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_totals_segment(amsize_segment *seg, amsize_error *err,
                                                const amsize_totals *totals,
                                                int32_t part);
 
@@ -103,7 +103,7 @@ AMSIZE_API amsize_status amsize_totals_segment(amsize_segment *seg, amsize_error
  * Errors: AMSIZE_E_NULL, AMSIZE_E_STRUCT_SIZE, AMSIZE_E_RANGE and
  * AMSIZE_E_NOT_FINITE (churn_attribution), and those of
  * amsize_pilot_compare(). */
-AMSIZE_API amsize_status amsize_totals_pilot(amsize_pilot *out, amsize_error *err,
+AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_totals_pilot(amsize_pilot *out, amsize_error *err,
                                              const amsize_totals *totals,
                                              double churn_attribution);
 

@@ -1,0 +1,232 @@
+/* The field table (see amsize/schema.h): every input's name, type,
+ * default and range, written once. The checks in segment.c, totals.c and
+ * the scalar functions read their ranges from here. */
+#include "internal.h"
+
+#include <stddef.h>
+
+/* The ranges, each written once. */
+static const amsize__range amsize__range_any = {-INFINITY, INFINITY, 0, "any finite number"};
+static const amsize__range amsize__range_nonneg = {0, INFINITY, 0, "0 or more"};
+static const amsize__range amsize__range_positive = {0, INFINITY, AMSIZE_FIELDINFO_MIN_OPEN,
+                                              "above 0"};
+static const amsize__range amsize__range_unit = {0, 1, 0, "0 to 1"};
+static const amsize__range amsize__range_share = {0, 1, AMSIZE_FIELDINFO_MIN_OPEN,
+                                           "above 0 and at most 1"};
+static const amsize__range range_rating = {AMSIZE_SUPPORT_RATING_MIN, AMSIZE_SUPPORT_RATING_MAX,
+                                           0, "1 to 5"};
+static const amsize__range range_flag = {0, 1, 0, "0 or 1"};
+static const amsize__range range_segment_index = {0, INT32_MAX, 0, "0 to segments-1"};
+
+/* The defaults, each written once; amsize_segment_init() and
+ * amsize_model_init() copy them. */
+static const double d_zero = 0, d_one = 1, d_rating = AMSIZE_SUPPORT_RATING_REFERENCE;
+static const double d_selling_time[5] = {0.40, 0.50, 0.60, 0.70, 0.80};
+static const double d_rating_high = 0.15, d_rating_medium = 0.05;
+
+#define REQ AMSIZE_FIELDINFO_REQUIRED
+#define PRESENCE AMSIZE_FIELDINFO_PRESENCE
+#define TOTALS AMSIZE_FIELDINFO_FROM_TOTALS
+
+#define SEG(id, member, type, flags, range, deftext, def, presence, desc)                 \
+    {AMSIZE_FIELD_##id, #member, desc, range, deftext, def, AMSIZE_TYPE_##type, flags,     \
+     offsetof(amsize_segment, member), 1, presence}
+
+static const amsize__fielddef segment_fields[] = {
+    SEG(SUPPORT_RATING, support_rating, INT32, 0, &range_rating, "3", &d_rating, 0,
+        "Support Infrastructure rating, 1 (weak) to 5 (strong); 3 is the reference"),
+    SEG(ACCOUNTS, accounts, INT64, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+        "accounts in the segment, a count"),
+    SEG(WEIGHTED_ACCOUNTS, weighted_accounts, DOUBLE, TOTALS | PRESENCE,
+        &amsize__range_nonneg, "accounts", NULL,
+        offsetof(amsize_segment, has_weighted_accounts),
+        "accounts weighted by the service each needs, in accounts"),
+    SEG(BOOK, book, DOUBLE, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+        "book of business: ARR under management, money per year"),
+    SEG(UPSELL, upsell, DOUBLE, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+        "expected upsell over the next 12 months, money"),
+    SEG(CROSS_SELL, cross_sell, DOUBLE, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+        "expected cross-sell over the next 12 months, money"),
+    SEG(CHURN, churn, DOUBLE, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+        "expected ARR lost to churn over the next 12 months, money"),
+    SEG(CHURN_ATTRIBUTION, churn_attribution, DOUBLE, 0, &amsize__range_unit, "1", &d_one, 0,
+        "share of churn the AMs own (below 1 when renewal reps or CSMs own renewals)"),
+    SEG(AM_PRODUCTIVITY, am_productivity, DOUBLE, REQ, &amsize__range_positive, "", NULL, 0,
+        "net new ACV one AM sells per year at support rating 3, money"),
+    SEG(AM_COST, am_cost, DOUBLE, REQ, &amsize__range_positive, "", NULL, 0,
+        "fully loaded cost of one AM-year, money"),
+    SEG(GROSS_MARGIN, gross_margin, DOUBLE, 0, &amsize__range_share, "1", &d_one, 0,
+        "gross margin on the Net Ratio, a share"),
+    SEG(COST_COVERAGE, cost_coverage, DOUBLE, 0, &amsize__range_positive, "1", &d_one, 0,
+        "contribution required per unit of AM cost"),
+    SEG(GROWTH_PER_ACCOUNT, growth_per_account, DOUBLE, PRESENCE, &amsize__range_any,
+        "net_ratio/weighted_accounts", NULL, offsetof(amsize_segment, has_growth_per_account),
+        "Net Ratio per weighted account, money per year"),
+    SEG(MAX_LOAD, max_load, DOUBLE, REQ, &amsize__range_positive, "", NULL, 0,
+        "most weighted accounts the best AMs can serve"),
+};
+
+static const amsize__fielddef model_fields[] = {
+    {AMSIZE_FIELD_SELLING_TIME_1, "selling_time",
+     "share of an AM's time spent selling at support ratings 1 to 5, non-decreasing",
+     &amsize__range_share, "0.40, 0.50, 0.60, 0.70, 0.80", d_selling_time, AMSIZE_TYPE_DOUBLE,
+     0, offsetof(amsize_model, selling_time), 5, 0},
+    {AMSIZE_FIELD_RATING_HIGH, "rating_high", "NR% at or above which a segment rates high",
+     &amsize__range_any, "0.15", &d_rating_high, AMSIZE_TYPE_DOUBLE, 0,
+     offsetof(amsize_model, rating_high), 1, 0},
+    {AMSIZE_FIELD_RATING_MEDIUM, "rating_medium",
+     "NR% at or above which a segment rates medium; at most rating_high", &amsize__range_any,
+     "0.05", &d_rating_medium, AMSIZE_TYPE_DOUBLE, 0, offsetof(amsize_model, rating_medium), 1,
+     0},
+};
+
+#define ACC(id, name, type, flags, range, deftext, def, desc) \
+    {AMSIZE_FIELD_##id, name, desc, range, deftext, def, AMSIZE_TYPE_##type, flags, 0, 1, 0}
+
+static const amsize__fielddef account_fields[] = {
+    ACC(SEGMENT_INDEX, "segment_index", INT32, REQ, &range_segment_index, "", NULL,
+        "the account's segment, an index into the totals"),
+    ACC(ARR, "arr", DOUBLE, REQ, &amsize__range_nonneg, "", NULL,
+        "the account's ARR, money per year"),
+    ACC(UPSELL, "upsell", DOUBLE, REQ, &amsize__range_nonneg, "", NULL,
+        "the account's expected upsell over the next 12 months, money"),
+    ACC(CROSS_SELL, "cross_sell", DOUBLE, REQ, &amsize__range_nonneg, "", NULL,
+        "the account's expected cross-sell over the next 12 months, money"),
+    ACC(CHURN, "churn", DOUBLE, REQ, &amsize__range_nonneg, "", NULL,
+        "the account's ARR expected to churn over the next 12 months, money"),
+    ACC(SERVICE_WEIGHT, "service_weight", DOUBLE, 0, &amsize__range_positive, "1", &d_one,
+        "the service the account needs, in accounts"),
+    ACC(AM_COVERED, "am_covered", UINT8, 0, &range_flag, "0", &d_zero,
+        "1 when an AM covers the account, else 0"),
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const amsize__fielddef *table(int32_t schema, size_t *len)
+{
+    switch (schema) {
+    case AMSIZE_SCHEMA_SEGMENT: *len = COUNT(segment_fields); return segment_fields;
+    case AMSIZE_SCHEMA_MODEL: *len = COUNT(model_fields); return model_fields;
+    case AMSIZE_SCHEMA_ACCOUNT: *len = COUNT(account_fields); return account_fields;
+    default: *len = 0; return NULL;
+    }
+}
+
+const amsize__fielddef *amsize__schema_rows(int32_t schema, size_t *len)
+{
+    return table(schema, len);
+}
+
+const amsize__fielddef *amsize__schema_def(int32_t schema, int32_t field)
+{
+    size_t n;
+    const amsize__fielddef *rows = table(schema, &n);
+    for (size_t i = 0; i < n; i++)
+        if (field >= rows[i].field && (uint64_t)(field - rows[i].field) < rows[i].length)
+            return &rows[i];
+    return NULL;
+}
+
+const amsize__range *amsize__field_range(int32_t schema, int32_t field)
+{
+    const amsize__fielddef *d = amsize__schema_def(schema, field);
+    return d ? d->range : NULL;
+}
+
+amsize_status amsize__field_value(amsize_error *err, const amsize__fielddef *d, int32_t field,
+                                  double v, int64_t index)
+{
+    amsize_status st = amsize__range_status(d->range, v);
+    if (st == AMSIZE_OK && d->type != AMSIZE_TYPE_DOUBLE && v != floor(v))
+        st = AMSIZE_E_RANGE;
+    return st == AMSIZE_OK ? AMSIZE_OK : amsize__fail(err, st, index, (amsize_field)field);
+}
+
+amsize_status amsize_field_info_init_(amsize_field_info *info, size_t struct_size)
+{
+    return amsize__out_init(info, struct_size, sizeof(amsize_field_info));
+}
+
+static amsize_status fill(amsize_field_info *info, const amsize__fielddef *d)
+{
+    if (info->struct_size != sizeof *info)
+        return AMSIZE_E_STRUCT_SIZE;
+    info->field = d->field;
+    info->name = d->name;
+    info->description = d->description;
+    info->range_text = d->range->text;
+    info->default_text = d->default_text;
+    info->defaults = d->defaults;
+    info->type = d->type;
+    info->flags = d->flags | d->range->open;
+    info->min = d->range->min;
+    info->max = d->range->max;
+    info->offset = d->offset;
+    info->length = d->length;
+    info->presence_offset = d->presence_offset;
+    return AMSIZE_OK;
+}
+
+/* The checks every accessor makes first, in the order the header gives. */
+static amsize_status begin(const amsize_field_info *info, int32_t schema,
+                           const amsize__fielddef **rows, size_t *len)
+{
+    if (!info)
+        return AMSIZE_E_NULL;
+    if (info->struct_size != sizeof *info)
+        return AMSIZE_E_STRUCT_SIZE;
+    *rows = table(schema, len);
+    return *rows ? AMSIZE_OK : AMSIZE_E_RANGE;
+}
+
+size_t amsize_schema_count(int32_t schema)
+{
+    size_t n;
+    (void)table(schema, &n);
+    return n;
+}
+
+amsize_status amsize_schema_get(amsize_field_info *info, int32_t schema, size_t index)
+{
+    const amsize__fielddef *rows;
+    size_t n;
+    TRY(begin(info, schema, &rows, &n));
+    if (index >= n)
+        return AMSIZE_E_INDEX;
+    return fill(info, &rows[index]);
+}
+
+amsize_status amsize_schema_find(amsize_field_info *info, int32_t schema, int32_t field)
+{
+    const amsize__fielddef *rows;
+    size_t n;
+    TRY(begin(info, schema, &rows, &n));
+    const amsize__fielddef *d = amsize__schema_def(schema, field);
+    return d ? fill(info, d) : AMSIZE_E_INDEX;
+}
+
+amsize_status amsize_schema_lookup(amsize_field_info *info, int32_t schema, const char *name)
+{
+    const amsize__fielddef *rows;
+    size_t n;
+    TRY(begin(info, schema, &rows, &n));
+    if (!name)
+        return AMSIZE_E_NULL;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(rows[i].name, name) == 0)
+            return fill(info, &rows[i]);
+    return AMSIZE_E_INDEX;
+}
+
+amsize_status amsize_field_check(amsize_error *err, int32_t schema, int32_t field, double value,
+                                 int64_t index)
+{
+    TRY(amsize__err_begin(err));
+    size_t n;
+    if (!table(schema, &n))
+        return amsize__fail(err, AMSIZE_E_RANGE, index, AMSIZE_FIELD_NONE);
+    const amsize__fielddef *d = amsize__schema_def(schema, field);
+    if (!d)
+        return amsize__fail(err, AMSIZE_E_INDEX, index, (amsize_field)field);
+    return amsize__field_value(err, d, field, value, index);
+}
