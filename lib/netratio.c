@@ -76,11 +76,8 @@ static amsize_status pilot_check(amsize_error *err, double nr, double book, int6
 {
     if (!isfinite(nr))
         return amsize__fail(err, AMSIZE_E_NOT_FINITE, which, AMSIZE_FIELD_NET_RATIO);
-    if (!isfinite(book))
-        return amsize__fail(err, AMSIZE_E_NOT_FINITE, which, AMSIZE_FIELD_BOOK);
-    if (book < 0)
-        return amsize__fail(err, AMSIZE_E_NEGATIVE, which, AMSIZE_FIELD_BOOK);
-    return AMSIZE_OK;
+    return amsize__field_value(err, amsize__schema_def(AMSIZE_SCHEMA_SEGMENT, AMSIZE_FIELD_BOOK),
+                               AMSIZE_FIELD_BOOK, book, which);
 }
 
 /* Fills every pilot figure from validated inputs; fails only on overflow. */
