@@ -21,8 +21,13 @@ BENCH_ARGS =
 # Where the results go (results.json, results.csv, samples.csv, table.md).
 BENCH_OUT = $(abs_top_builddir)/bench-results
 
-bench: bench/amsize-bench$(EXEEXT) lib/libamsize.la tools/amsize$(EXEEXT) \
-	  tools/amsize-gen$(EXEEXT)
+# Without the command (configure --disable-tools), run_bench.py skips the
+# workload that times it.
+bench_deps = bench/amsize-bench$(EXEEXT) lib/libamsize.la
+if ENABLE_TOOLS
+bench_deps += tools/amsize$(EXEEXT) tools/amsize-gen$(EXEEXT)
+endif
+bench: $(bench_deps)
 	$(BENCH_PY) $(top_srcdir)/bench/run_bench.py --srcdir '$(abs_top_srcdir)' \
 	  --builddir '$(abs_top_builddir)' --out '$(BENCH_OUT)' --cc '$(CC)' \
 	  --cflags '$(CFLAGS)' --python '$(BENCH_PY)' $(BENCH_ARGS)
