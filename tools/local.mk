@@ -14,7 +14,11 @@ tools_amsize_SOURCES = \
 	tools/xlsx.c tools/xlsx.h
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
-dist_man_MANS += tools/amsize.1
+# The man page is in every tarball, and installed only with the command.
+EXTRA_DIST += tools/amsize.1
+if ENABLE_TOOLS
+man_MANS += tools/amsize.1
+endif
 
 # Synthetic account books: examples/data/accounts.csv and the memory test.
 if ENABLE_TOOLS
