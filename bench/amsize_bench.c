@@ -81,6 +81,17 @@ static void *xmalloc(size_t n)
     return p;
 }
 
+/* The init functions fail only when amsize.h and the library loaded
+ * disagree on a struct's size: nothing could be measured then. */
+static void need_ok(const char *what, amsize_status st)
+{
+    if (st != AMSIZE_OK) {
+        fprintf(stderr, "amsize-bench: %s: %s (library %s)\n", what, amsize_strerror(st),
+                amsize_version());
+        exit(1);
+    }
+}
+
 static void die_status(const char *what, amsize_status st, const amsize_error *err)
 {
     fprintf(stderr, "amsize-bench: %s: %s (index %lld, field %s)\n", what, amsize_strerror(st),
@@ -148,7 +159,7 @@ static void columns_free(columns *c)
 static void lib_add(amsize_totals *t, const columns *c, size_t from, size_t n)
 {
     amsize_error err;
-    amsize_error_init(&err);
+    need_ok("amsize_error_init", amsize_error_init(&err));
     amsize_status st = amsize_totals_add(t, (size_t)opt.segments, &err, c->segment + from, n,
                                          c->arr + from, c->upsell + from, c->cross_sell + from,
                                          c->churn + from, c->weight + from, c->covered + from);
@@ -169,7 +180,7 @@ static void totals_run(int m, const columns *c, amsize_totals *t, bench_plain *p
         sink = p[0].sum[2];
         return;
     }
-    amsize_totals_init(t, (size_t)opt.segments);
+    need_ok("amsize_totals_init", amsize_totals_init(t, (size_t)opt.segments));
     if (m == M_WHOLE) {
         lib_add(t, c, 0, c->rows);
     } else {
@@ -186,8 +197,8 @@ static void totals_verify(const amsize_totals *t, const bench_plain *p)
         for (int part = 0; part < 2; part++) {
             amsize_segment seg;
             amsize_error err;
-            amsize_segment_init(&seg, 1);
-            amsize_error_init(&err);
+            need_ok("amsize_segment_init", amsize_segment_init(&seg, 1));
+            need_ok("amsize_error_init", amsize_error_init(&err));
             amsize_status st = amsize_totals_segment(
                 &seg, &err, &t[s], part ? AMSIZE_PART_COVERED : AMSIZE_PART_UNCOVERED);
             if (st != AMSIZE_OK)
@@ -256,10 +267,10 @@ static void bench_chart(void)
         amsize_chart_row *rows = xmalloc(n * sizeof *rows);
         amsize_chart_row total;
         amsize_error err;
-        amsize_segment_init(segs, n);
-        amsize_chart_row_init(rows, n);
-        amsize_chart_row_init(&total, 1);
-        amsize_error_init(&err);
+        need_ok("amsize_segment_init", amsize_segment_init(segs, n));
+        need_ok("amsize_chart_row_init", amsize_chart_row_init(rows, n));
+        need_ok("amsize_chart_row_init", amsize_chart_row_init(&total, 1));
+        need_ok("amsize_error_init", amsize_error_init(&err));
         rng_state = opt.seed + ci;
         for (size_t i = 0; i < n; i++) {
             double book = 1e6 * (1 + 99 * rng_unit());

@@ -34,10 +34,21 @@ int main(void)
     amsize_error err;
     amsize_status st;
 
-    amsize_segment_init(seg, 3);
-    amsize_chart_row_init(rows, 3);
-    amsize_chart_row_init(&total, 1);
-    amsize_error_init(&err);
+    /* The init calls fail only when amsize.h and the library loaded at run
+     * time disagree on a struct's size (AMSIZE_E_STRUCT_SIZE: the program
+     * was built against a newer header than the library it found). */
+    st = amsize_segment_init(seg, 3);
+    if (st == AMSIZE_OK)
+        st = amsize_chart_row_init(rows, 3);
+    if (st == AMSIZE_OK)
+        st = amsize_chart_row_init(&total, 1);
+    if (st == AMSIZE_OK)
+        st = amsize_error_init(&err);
+    if (st != AMSIZE_OK) {
+        fprintf(stderr, "chart_table: libamsize %s: %s\n", amsize_version(),
+                amsize_strerror(st));
+        return 1;
+    }
 
     /* Enterprise: few large accounts, strong expansion. */
     seg[0].accounts = 200;
@@ -74,8 +85,14 @@ int main(void)
 
     st = amsize_chart_compute(rows, 3, &total, &err, seg, 3, NULL);
     if (st != AMSIZE_OK) {
-        fprintf(stderr, "chart_table: segment %lld, %s: %s\n", (long long)err.index,
-                amsize_field_name(err.field), amsize_strerror(st));
+        /* err says where: the segment (index -1 when the problem is not one
+         * segment's, e.g. the model) and the field. Nothing was written. */
+        if (err.index >= 0 && err.index < 3)
+            fprintf(stderr, "chart_table: segment %s, %s: %s\n", names[err.index],
+                    amsize_field_name(err.field), amsize_strerror(st));
+        else
+            fprintf(stderr, "chart_table: %s: %s\n", amsize_field_name(err.field),
+                    amsize_strerror(st));
         return 1;
     }
     printf("libamsize %s\n", amsize_version());

@@ -1,6 +1,9 @@
 # The amsize command (issue "Account-level books and the amsize command").
 # It alone links libcsv and libxlsxwriter; the library does no I/O.
+# configure --disable-tools leaves it, amsize-gen and their tests out.
+if ENABLE_TOOLS
 bin_PROGRAMS += tools/amsize
+endif
 tools_amsize_SOURCES = \
 	tools/amsize.c \
 	tools/csvin.c tools/csvin.h \
@@ -11,10 +14,16 @@ tools_amsize_SOURCES = \
 	tools/xlsx.c tools/xlsx.h
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
-dist_man_MANS += tools/amsize.1
+# The man page is in every tarball, and installed only with the command.
+EXTRA_DIST += tools/amsize.1
+if ENABLE_TOOLS
+man_MANS += tools/amsize.1
+endif
 
 # Synthetic account books: examples/data/accounts.csv and the memory test.
+if ENABLE_TOOLS
 noinst_PROGRAMS += tools/amsize-gen
+endif
 tools_amsize_gen_SOURCES = tools/amsize-gen.c
 
 # The sample data: accounts.csv is `amsize-gen --accounts 4000 --seed 42`
@@ -34,6 +43,7 @@ sample: tools/amsize$(EXEEXT)
 # (tests/cli/memory.sh) and the sample data's reproducibility
 # (tests/cli/sample.sh).
 cli_tests = tests/cli/amsize.sh tests/cli/memory.sh tests/cli/sample.sh
+if ENABLE_TOOLS
 TESTS += $(cli_tests)
 
 # The command's hand-written fast paths (line splitting, number parsing)
@@ -42,6 +52,7 @@ check_PROGRAMS += tests/cli/check_parse
 tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/util.c
 tests_cli_check_parse_LDADD = $(CSV_LIBS)
 TESTS += tests/cli/check_parse
+endif
 dist_check_SCRIPTS += $(cli_tests)
 EXTRA_DIST += \
 	tests/cli/lib.sh \

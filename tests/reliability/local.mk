@@ -19,7 +19,9 @@ check_PROGRAMS += tests/reliability/regress_roi_inf
 tests_reliability_regress_roi_inf_SOURCES = tests/reliability/regress_roi_inf.c
 tests_reliability_regress_roi_inf_LDADD = lib/libamsize.la
 TESTS += tests/reliability/regress_roi_inf
+# The command's (off with configure --disable-tools, as the command is):
 dist_check_SCRIPTS += tests/reliability/regress_csv_nul.sh
+if ENABLE_TOOLS
 TESTS += tests/reliability/regress_csv_nul.sh
 check_PROGRAMS += tests/reliability/regress_csv_bom
 tests_reliability_regress_csv_bom_SOURCES = tests/reliability/regress_csv_bom.c \
@@ -27,6 +29,7 @@ tests_reliability_regress_csv_bom_SOURCES = tests/reliability/regress_csv_bom.c 
 tests_reliability_regress_csv_bom_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tools
 tests_reliability_regress_csv_bom_LDADD = $(CSV_LIBS)
 TESTS += tests/reliability/regress_csv_bom
+endif
 
 # libFuzzer targets (built by tests/fuzz/run.sh with clang, not by make)
 # and their seed corpus.

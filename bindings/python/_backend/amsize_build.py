@@ -7,8 +7,10 @@ machine (and the base image's python3 has no `wheel` either) that fails, so
 handful of pure-Python files; writing its wheel needs only zipfile and
 hashlib, so this backend requires nothing and builds anywhere.
 
-Metadata (name, version, summary, Python requirement) is read from the
-[project] table of pyproject.toml, the single place it is written.
+Metadata (name, summary, Python requirement) is read from the [project]
+table of pyproject.toml, the single place it is written. The version is the
+C library's, written once in configure.ac: `make` generates
+amsize/_version.py from it, and the wheel takes it from there.
 """
 import base64
 import hashlib
@@ -33,8 +35,21 @@ def _project():
             raise RuntimeError("pyproject.toml: [project] has no %s" % key)
         return m.group(1)
 
-    return {"name": field("name"), "version": field("version"),
+    return {"name": field("name"), "version": _version(),
             "summary": field("description"), "python": field("requires-python")}
+
+
+def _version():
+    path = os.path.join(HERE, PACKAGE, "_version.py")
+    try:
+        with open(path, encoding="utf-8") as f:
+            m = re.search(r'^__version__ = "([^"]+)"$', f.read(), re.M)
+    except FileNotFoundError:
+        m = None
+    if not m:
+        raise RuntimeError("%s is missing or has no __version__: it is generated from "
+                           "configure.ac; run ./configure and make first" % path)
+    return m.group(1)
 
 
 def _package_files():

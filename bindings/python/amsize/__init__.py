@@ -20,7 +20,7 @@ from .errors import AmsizeError, AmsizeTypeError, Status
 library_version = _ffi.text(_ffi.lib.amsize_version())
 #: Where the loaded C library was found.
 library_path = _ffi.path
-__version__ = "1.0.0"
+from ._version import __version__
 
 globals().update(SCALAR_FUNCTIONS)
 
