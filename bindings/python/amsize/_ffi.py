@@ -16,6 +16,7 @@ EXPECTED_MAJOR = 1
 c_int32 = ctypes.c_int32
 c_int64 = ctypes.c_int64
 c_uint32 = ctypes.c_uint32
+c_uint64 = ctypes.c_uint64
 c_double = ctypes.c_double
 c_size_t = ctypes.c_size_t
 c_char_p = ctypes.c_char_p
@@ -159,6 +160,28 @@ class Totals(ctypes.Structure):
     ]
 
 
+class FieldInfo(ctypes.Structure):
+    """amsize_field_info, one row of the field table (schema.h, from 1.1).
+    The strings and defaults point into the library's static storage."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("field", c_int32),
+        ("name", c_char_p),
+        ("description", c_char_p),
+        ("range_text", c_char_p),
+        ("default_text", c_char_p),
+        ("defaults", ctypes.POINTER(c_double)),
+        ("type", c_int32),
+        ("flags", c_uint32),
+        ("min", c_double),
+        ("max", c_double),
+        ("offset", c_uint64),
+        ("length", c_uint64),
+        ("presence_offset", c_uint64),
+    ]
+
+
 #: amsize_struct_id -> (name, mirror): the handshake checks every size.
 STRUCT_IDS = {
     1: ("amsize_error", Error),
@@ -170,6 +193,7 @@ STRUCT_IDS = {
     7: ("amsize_pilot", Pilot),
     8: ("amsize_chart_row", ChartRow),
     9: ("amsize_totals", Totals),
+    10: ("amsize_field_info", FieldInfo),
 }
 
 # ---------------------------------------------------------------- prototypes
@@ -217,6 +241,13 @@ PROTOTYPES = {
     "amsize_totals_merge": (STATUS, [P(Totals), c_size_t, P(Error), P(Totals), c_size_t]),
     "amsize_totals_segment": (STATUS, [P(Segment), P(Error), P(Totals), c_int32]),
     "amsize_totals_pilot": (STATUS, [P(Pilot), P(Error), P(Totals), _D]),
+    # schema.h (1.1): the field table.
+    "amsize_field_info_init_": (STATUS, [P(FieldInfo), c_size_t]),
+    "amsize_schema_count": (c_size_t, [c_int32]),
+    "amsize_schema_get": (STATUS, [P(FieldInfo), c_int32, c_size_t]),
+    "amsize_schema_find": (STATUS, [P(FieldInfo), c_int32, c_int32]),
+    "amsize_schema_lookup": (STATUS, [P(FieldInfo), c_int32, c_char_p]),
+    "amsize_field_check": (STATUS, [P(Error), c_int32, c_int32, _D, c_int64]),
 }
 
 #: The scalar functions of scalar.h: name without the amsize_ prefix ->

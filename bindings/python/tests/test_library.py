@@ -16,7 +16,7 @@ from amsize import _ffi
 PKG = os.path.dirname(os.path.abspath(amsize.__file__))
 
 #: The "Guaranteed size" comments of the headers, by amsize_struct_id.
-GUARANTEED = {1: 24, 2: 120, 3: 64, 4: 48, 5: 40, 6: 56, 7: 48, 8: 192, 9: 184}
+GUARANTEED = {1: 24, 2: 120, 3: 64, 4: 48, 5: 40, 6: 56, 7: 48, 8: 192, 9: 184, 10: 96}
 
 
 class FakeLib:
@@ -193,7 +193,7 @@ class StubLibrary(unittest.TestCase):
         src = os.path.join(self.tmp, "stub.c")
         lib = os.path.join(self.tmp, "libamsize-stub-%d.so" % len(os.listdir(self.tmp)))
         with open(src, "w") as f:
-            f.write(STUB_C % (major, ", ".join(str(table[i]) for i in range(1, 10))))
+            f.write(STUB_C % (major, ", ".join(str(table[i]) for i in sorted(table))))
         # Not the sanitizer runtime the ASan run preloads into python3.
         env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
         p = subprocess.run([compiler(), "-shared", "-fPIC", "-o", lib, src], env=env,
@@ -220,6 +220,17 @@ class StubLibrary(unittest.TestCase):
                 self.assertIn("the loaded libamsize lacks amsize_version()", p.stderr)
                 self.assertNotIn("major version", p.stderr)
                 self.assertNotIn("older than this binding", p.stderr)
+
+    def test_import_refuses_a_1_0_library(self):
+        # 1.0 has no field table (amsize_field_info, id 10, from 1.1): its
+        # amsize_struct_size(10) is 0, and the binding reads its defaults
+        # and range texts from that table.
+        lib = self.stub(major=1, sizes={10: 0})
+        p = run_import(AMSIZE_LIBRARY=lib)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("LibraryMismatchError: amsize: %s is older than this binding: "
+                      "amsize_field_info is 0 bytes in the library, 96 in the binding" % lib,
+                      p.stderr)
 
     def test_import_refuses_an_older_library(self):
         lib = self.stub(major=1, sizes={8: 184})  # an amsize_chart_row 8 bytes short
