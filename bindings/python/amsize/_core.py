@@ -2,7 +2,6 @@
 comparison and the scalar functions."""
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import inspect
 import math
@@ -136,9 +135,7 @@ def _fill_segment(c, seg, where, index):
 def c_segments(segments, single=False):
     """A ctypes array of amsize_segment filled from Segment objects."""
     segs = [_as_segment(s, i, single) for i, s in enumerate(segments)]
-    arr = (_ffi.Segment * max(len(segs), 1))()
-    st = _lib.amsize_segment_init_(arr, len(arr), ctypes.sizeof(_ffi.Segment))
-    check(st, new_error(), lambda i, f: "amsize_segment_init_")
+    arr = _ffi.new(_ffi.Segment, len(segs))
     for i, s in enumerate(segs):
         _fill_segment(arr[i], s, _segment_place(segs, i, single), i)
     return arr, segs
@@ -160,9 +157,7 @@ def c_model(model):
     if not isinstance(model, Model):
         fail(Status.E_RANGE, "", "model", "expected an amsize.Model, a dict of its fields "
              "or None", model, cls=AmsizeTypeError)
-    c = _ffi.Model()
-    st = _lib.amsize_model_init_(c, ctypes.sizeof(c))
-    check(st, new_error(), lambda i, f: "amsize_model_init_")
+    c = _ffi.new(_ffi.Model)
     try:
         times = tuple(model.selling_time)
     except TypeError:
@@ -302,12 +297,11 @@ class Pilot:
 def _method(mirror, stem, result_cls, seg, model, **special):
     segs_c, segs = c_segments([seg], single=True)
     model_c = c_model(model)
-    out = mirror()
+    out = _ffi.new(mirror)
     err = new_error()
-    where, lookup = segment_context(segs, model)
-    check(getattr(_lib, "amsize_%s_init_" % stem)(out, ctypes.sizeof(out)), err, where)
+    where, lookup = segment_context(segs, model, single=True)
     st = getattr(_lib, "amsize_%s_compute" % stem)(out, err, segs_c, model_c)
-    check(st, err, segment_context(segs, model, single=True)[0], lookup)
+    check(st, err, where, lookup)
     return from_struct(result_cls, out, **special)
 
 
@@ -332,9 +326,8 @@ def pilot_from(out):
 
 def pilot(nr_covered, book_covered, nr_uncovered, book_uncovered):
     """Compares the Net Ratio of AM-covered and uncovered accounts."""
-    out = _ffi.Pilot()
+    out = _ffi.new(_ffi.Pilot)
     err = new_error()
-    check(_lib.amsize_pilot_init_(out, ctypes.sizeof(out)), err, lambda i, f: "pilot")
     places = ("covered accounts", "uncovered accounts")
 
     def where(index, field):

@@ -289,9 +289,6 @@ for _name, _args in SCALARS:
         [c_int32 if (_name, a) in SCALAR_INT_ARGS else c_double for a in _args],
     )
 
-#: Functions that a library still being built may lack (totals.h). The
-#: binding loads without them and the Totals API says what is missing.
-OPTIONAL = frozenset(n for n in PROTOTYPES if n.startswith("amsize_totals_"))
 
 
 # -------------------------------------------------------------------- loading
@@ -329,24 +326,19 @@ def load_library():
 
 
 def declare(lib, names=None):
-    """Sets restype and argtypes of every prototype (or of names); returns
-    the set of optional functions the library does not export."""
-    missing = set()
+    """Sets restype and argtypes of every prototype (or of names). Raises
+    LibraryMismatchError for a function the library does not export."""
     for name in names or PROTOTYPES:
         restype, argtypes = PROTOTYPES[name]
         try:
             fn = getattr(lib, name)
         except AttributeError:
-            if name in OPTIONAL:
-                missing.add(name)
-                continue
             raise LibraryMismatchError(
                 "amsize: the loaded libamsize lacks %s(); it is older than or "
                 "different from the %d.x API this binding needs" % (name, EXPECTED_MAJOR)
-            )
+            ) from None
         fn.restype = restype
         fn.argtypes = argtypes
-    return missing
 
 
 def check_library(lib, expected_major=EXPECTED_MAJOR, path="libamsize"):
@@ -393,7 +385,7 @@ lib, path = load_library()
 # environment can change what it expects.
 declare(lib, ("amsize_version_major", "amsize_struct_size"))
 check_library(lib, EXPECTED_MAJOR, path)
-missing = declare(lib)
+declare(lib)
 
 
 def text(ptr):
@@ -401,11 +393,23 @@ def text(ptr):
     return ptr.decode("utf-8") if ptr else ""
 
 
-def require(name):
-    """The C function name, or NotImplementedError when the library lacks it."""
-    if name in missing:
-        raise NotImplementedError(
-            "amsize: the loaded libamsize (%s) does not export %s(); "
-            "it was built without the account totals (lib/totals.c)" % (path, name)
-        )
-    return getattr(lib, name)
+def new(mirror, count=None):
+    """A mirror struct (count None) or an array of count of them (at least
+    one; only for the structs whose *_init_() takes a length), set up by
+    the library's *_init_() with the mirror's size.
+
+    The status is not looked at, because the handshake leaves these calls
+    no way to fail: each gets a struct, a length of at least 1 and the
+    mirror's size, which is at most the library's own and so one that a
+    1.x library accepts. Were a library to break that promise anyway, the
+    struct would keep struct_size 0, and the call that uses it refuses it
+    with AMSIZE_E_STRUCT_SIZE before touching any memory."""
+    name = next(cname for cname, m in STRUCT_IDS.values() if m is mirror) + "_init_"
+    length = ()
+    if len(PROTOTYPES[name][1]) == 3:  # (structs, length, struct_size)
+        length = (1 if count is None else max(count, 1),)
+    elif count is not None:
+        raise TypeError("%s() sets up one struct, not an array" % name)
+    obj = mirror() if count is None else (mirror * length[0])()
+    getattr(lib, name)(obj, *length, ctypes.sizeof(mirror))
+    return obj

@@ -2,7 +2,6 @@
 dataclasses, with records, pandas, HTML and text views."""
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import html
 from dataclasses import dataclass
@@ -161,12 +160,10 @@ def compute_raw(segments, model=None):
     segs_c, segs = _core.c_segments(segments)
     model_c = _core.c_model(model)
     n = len(segs)
-    rows = (_ffi.ChartRow * max(n, 1))()
-    total = _ffi.ChartRow()
+    rows = _ffi.new(_ffi.ChartRow, n)
+    total = _ffi.new(_ffi.ChartRow)
     err = new_error()
     where, lookup = _core.segment_context(segs, model)
-    check(_lib.amsize_chart_row_init_(rows, len(rows), ctypes.sizeof(_ffi.ChartRow)), err, where)
-    check(_lib.amsize_chart_row_init_(total, 1, ctypes.sizeof(_ffi.ChartRow)), err, where)
     st = _lib.amsize_chart_compute(rows, len(rows), total, err, segs_c, n, model_c)
     check(st, err, where, lookup)
     return rows, total, segs

@@ -222,7 +222,6 @@ class Totals:
     Totals; segments() turns them into Segment inputs for amsize.chart()."""
 
     def __init__(self, n_segments):
-        init = _ffi.require("amsize_totals_init_")
         where = "Totals(n_segments)"
         n = _core._whole(n_segments, "segments", where)
         if n < 0:
@@ -230,9 +229,7 @@ class Totals:
         if n > 2 ** 31:  # segment indices are int32
             fail(Status.E_RANGE, where, "segments", value=n)
         self.n_segments = n
-        self._c = (_ffi.Totals * max(n, 1))()
-        check(init(self._c, len(self._c), ctypes.sizeof(_ffi.Totals)), new_error(),
-              lambda i, f: "totals")
+        self._c = _ffi.new(_ffi.Totals, n)
 
     def __len__(self):
         return self.n_segments
@@ -245,7 +242,6 @@ class Totals:
         Nothing is copied. Raises AmsizeTypeError (also a TypeError) for
         a column of the wrong type, AmsizeError for a bad value (its .index
         is the row)."""
-        add = _ffi.require("amsize_totals_add")
         given = dict(segment_index=segment_index, arr=arr, upsell=upsell,
                      cross_sell=cross_sell, churn=churn, service_weight=service_weight,
                      am_covered=am_covered)
@@ -254,7 +250,8 @@ class Totals:
             rows = cols["segment_index"].length
             err = new_error()
             addr = [cols[n].address if n in cols else None for n, _ in COLUMNS]
-            st = add(self._c, self.n_segments, err, addr[0], rows, *addr[1:])
+            st = _lib.amsize_totals_add(self._c, self.n_segments, err, addr[0], rows,
+                                        *addr[1:])
 
             def where(index, field):
                 return "row %d" % index if index >= 0 else "this chunk of accounts"
@@ -272,7 +269,6 @@ class Totals:
 
     def merge(self, other):
         """Adds other's totals into these (amsize_totals_merge)."""
-        merge = _ffi.require("amsize_totals_merge")
         if not isinstance(other, Totals):
             fail(Status.E_RANGE, "Totals.merge", "total", "takes an amsize.Totals", other,
                  cls=AmsizeTypeError)
@@ -281,7 +277,7 @@ class Totals:
             fail(Status.E_RANGE, "Totals.merge", "total", "cannot merge Totals into itself: "
                  "merge a copy, e.g. Totals(n).merge(t), instead")
         err = new_error()
-        st = merge(self._c, self.n_segments, err, other._c, other.n_segments)
+        st = _lib.amsize_totals_merge(self._c, self.n_segments, err, other._c, other.n_segments)
         check(st, err, lambda i, f: "merge of %d into %d segments" % (other.n_segments,
                                                                       self.n_segments))
         return self
@@ -305,18 +301,15 @@ class Totals:
         upsell, cross_sell and churn from the totals, everything else from
         template (a Segment or dict; default Segment()). part: 'all',
         'covered' or 'uncovered' accounts."""
-        fill = _ffi.require("amsize_totals_segment")
         i = self._index(i, "Totals.segment")
         if part not in _PARTS:
             # amsize_totals_segment() names the covered/uncovered split so.
             fail(Status.E_RANGE, "Totals.segment(part)", "am_covered",
                  "part must be 'all', 'covered' or 'uncovered'", part)
         template = _core._as_segment(template if template is not None else _core.Segment(), i)
-        seg = _ffi.Segment()
-        check(_lib.amsize_segment_init_(seg, 1, ctypes.sizeof(seg)), new_error(),
-              lambda i_, f: "totals")
+        seg = _ffi.new(_ffi.Segment)
         err = new_error()
-        check(fill(seg, err, ctypes.byref(self._c[i]), _PARTS[part]), err,
+        check(_lib.amsize_totals_segment(seg, err, ctypes.byref(self._c[i]), _PARTS[part]), err,
               lambda i_, f: "totals of segment %d" % i)
         return dataclasses.replace(
             template, accounts=seg.accounts,
@@ -332,13 +325,11 @@ class Totals:
     def pilot(self, i, churn_attribution=1.0):
         """The pilot comparison of segment i's covered and uncovered
         accounts (amsize_totals_pilot)."""
-        fn = _ffi.require("amsize_totals_pilot")
         i = self._index(i, "Totals.pilot")
-        out = _ffi.Pilot()
-        check(_lib.amsize_pilot_init_(out, ctypes.sizeof(out)), new_error(), lambda *_: "pilot")
+        out = _ffi.new(_ffi.Pilot)
         err = new_error()
         a = _core._num(churn_attribution, "churn_attribution", "pilot of segment %d" % i)
-        st = fn(out, err, ctypes.byref(self._c[i]), a)
+        st = _lib.amsize_totals_pilot(out, err, ctypes.byref(self._c[i]), a)
 
         def lookup(index, field):
             if field == "churn_attribution":

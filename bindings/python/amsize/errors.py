@@ -174,8 +174,4 @@ def check(status, err, where, lookup=None):
 
 def new_error():
     """A fresh amsize_error, initialised by the library."""
-    err = _ffi.Error()
-    st = _ffi.lib.amsize_error_init_(err, _ffi.ctypes.sizeof(err))
-    if st != Status.OK:  # pragma: no cover - the handshake rules this out
-        raise AmsizeError("amsize_error_init_ failed", st)
-    return err
+    return _ffi.new(_ffi.Error)
