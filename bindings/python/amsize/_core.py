@@ -10,56 +10,76 @@ import operator
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from . import _ffi
-from .errors import (INT64_MAX, RANGES, AmsizeTypeError, Status, check, fail,
-                     new_error)
+from . import _ffi, _schema
+from .errors import AmsizeTypeError, Status, check, fail, new_error, reason
 
 _lib = _ffi.lib
 
-INT32_MIN, INT32_MAX = -(2 ** 31), 2 ** 31 - 1
+INT32_MIN, INT32_MAX = _schema.TYPE_LIMITS[_schema.TYPE_INT32]
+
+_S, _M = _schema.SEGMENT, _schema.MODEL
 
 
 @dataclass
 class Segment:
-    """One customer segment, the inputs of amsize_segment.
+    """One customer segment: the inputs of amsize_segment.
 
-    am_productivity, am_cost and max_load have no default in the library: a
-    segment without them is refused with an AmsizeError naming the field.
+    Every default is the library's, from its field table (listed below). A
+    field that the table marks required has None here, and a segment
+    without it is refused with an AmsizeError naming the field.
     weighted_accounts None means W = accounts; growth_per_account None
-    means NR/W.
+    means NR/W. name labels the segment in errors and the chart.
     """
 
     name: Optional[str] = None
-    accounts: int = 0
+    accounts: int = _schema.default_int(_S, "accounts")
     weighted_accounts: Optional[float] = None
-    book: float = 0.0
-    upsell: float = 0.0
-    cross_sell: float = 0.0
-    churn: float = 0.0
-    churn_attribution: float = 1.0
+    book: float = _schema.default_float(_S, "book")
+    upsell: float = _schema.default_float(_S, "upsell")
+    cross_sell: float = _schema.default_float(_S, "cross_sell")
+    churn: float = _schema.default_float(_S, "churn")
+    churn_attribution: float = _schema.default_float(_S, "churn_attribution")
     am_productivity: Optional[float] = None
     am_cost: Optional[float] = None
-    gross_margin: float = 1.0
-    cost_coverage: float = 1.0
+    gross_margin: float = _schema.default_float(_S, "gross_margin")
+    cost_coverage: float = _schema.default_float(_S, "cost_coverage")
     growth_per_account: Optional[float] = None
     max_load: Optional[float] = None
-    support_rating: int = 3
+    support_rating: int = _schema.default_int(_S, "support_rating")
 
 
 @dataclass
 class Model:
-    """Selling-time table (support ratings 1..5) and the Net Ratio rating
-    thresholds, the inputs of amsize_model. The defaults are the library's."""
+    """The selling-time table (one share per support rating) and the Net
+    Ratio rating thresholds: the inputs of amsize_model. Every default is
+    the library's, from its field table (listed below)."""
 
-    selling_time: Tuple[float, float, float, float, float] = (0.40, 0.50, 0.60, 0.70, 0.80)
-    rating_high: float = 0.15
-    rating_medium: float = 0.05
+    selling_time: Tuple[float, ...] = _schema.default_floats(_M, "selling_time")
+    rating_high: float = _schema.default_float(_M, "rating_high")
+    rating_medium: float = _schema.default_float(_M, "rating_medium")
 
+
+def _document(cls: type, schema: int) -> None:
+    """Appends the table's words for each field to cls's docstring, so that
+    help() shows what the library says: unit, range and default."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    cls.__doc__ = "%s\n\nFields, from the library's field table:\n%s" % (
+        inspect.cleandoc(cls.__doc__ or ""), _schema.describe(schema, names))
+
+
+_document(Segment, _S)
+_document(Model, _M)
 
 # ------------------------------------------------------------ C conversions
-_SEGMENT_FLOATS = ("book", "upsell", "cross_sell", "churn", "churn_attribution",
-                   "am_productivity", "am_cost", "gross_margin", "cost_coverage", "max_load")
-_MODEL_FIELDS = ("model", "rating_high", "rating_medium")
+#: The table's fields that Segment and Model carry, in the table's order
+#: (the order in which the binding checks and converts them). A field a
+#: newer library adds keeps the default its *_init_() gives it.
+_SEGMENT_FIELDS = tuple(f for f in _schema.fields(_S) if f.name in Segment.__dataclass_fields__)
+_MODEL_FIELDS = tuple(f for f in _schema.fields(_M) if f.name in Model.__dataclass_fields__)
+#: The amsize_segment member at each offset: where a presence flag goes.
+_SEGMENT_MEMBER_AT = {getattr(_ffi.Segment, n).offset: n for n, _ in _ffi.Segment._fields_}
+#: The field names errors about the model use, and "model" itself.
+_MODEL_NAMES = frozenset(f.name for f in _schema.fields(_M)) | {"model"}
 
 
 def _fields_of(cls, given, place, index):
@@ -82,22 +102,49 @@ def _as_segment(seg, index=0, single=False):
          seg, index, AmsizeTypeError)
 
 
+def _as_model(model):
+    """A Model, or None (the library's defaults), from what the caller gave."""
+    if model is None or isinstance(model, Model):
+        return model
+    if isinstance(model, dict):
+        return _fields_of(Model, model, "model", -1)
+    fail(Status.E_RANGE, "", "model", "expected an amsize.Model, a dict of its fields "
+         "or None", model, cls=AmsizeTypeError)
+
+
 def _label(seg, index):
     return "segment %d (%r)" % (index, seg.name) if seg.name is not None else "segment %d" % index
 
 
-def _whole(value, field, where, index=-1):
-    """An integer input: ints, numpy integers and integral floats."""
+def _whole(value, field, where, index=-1, allowed=None):
+    """An integer input: ints, numpy integers and integral floats. allowed,
+    the range in words, goes into the error for anything else."""
     try:
         return operator.index(value)
     except TypeError:
         pass
     if isinstance(value, numbers.Real) and math.isfinite(value) and float(value).is_integer():
         return int(value)
-    allowed = RANGES.get(field)
     fail(Status.E_RANGE, where, field,
          "must be a whole number" + (" from " + allowed if allowed else ""),
          value, index, AmsizeTypeError)
+
+
+def _to_c_whole(f, value, where, index):
+    """A whole-number field's value as its C type can hold it.
+
+    A value past what the type holds becomes the nearest value it does
+    hold, which lies past the same bound of the field's range: the library
+    refuses it as it would the value itself (the error quotes the value,
+    through lookup). Only where the table leaves that bound to the type
+    (accounts has no upper bound but int64's) does the binding refuse the
+    value itself, quoting the type's bound."""
+    allowed = f.whole_range_text()
+    n = _whole(value, f.name, where, index, allowed)
+    lo, hi = _schema.TYPE_LIMITS[f.type]
+    if (n > hi and f.max > hi) or (n < lo and f.min < lo):
+        fail(Status.E_RANGE, where, f.name, reason(Status.E_RANGE, f.name, allowed), n, index)
+    return min(max(n, lo), hi)
 
 
 def _num(value, field, where, index=-1):
@@ -111,25 +158,17 @@ def _num(value, field, where, index=-1):
              AmsizeTypeError)
 
 
-def _optional(value, field, where, index):
-    # None stands for "not given"; 0 makes the library refuse it by name.
-    return 0.0 if value is None else _num(value, field, where, index)
-
-
 def _fill_segment(c, seg, where, index):
-    rating = _whole(seg.support_rating, "support_rating", where, index)
-    # Out-of-range ratings are passed as 0 so that the library names them.
-    c.support_rating = rating if INT32_MIN <= rating <= INT32_MAX else 0
-    accounts = _whole(seg.accounts, "accounts", where, index)
-    if accounts > INT64_MAX:
-        fail(Status.E_RANGE, where, "accounts", value=accounts, index=index)
-    c.accounts = max(accounts, -1)
-    for name in _SEGMENT_FLOATS:
-        setattr(c, name, _optional(getattr(seg, name), name, where, index))
-    c.has_weighted_accounts = seg.weighted_accounts is not None
-    c.weighted_accounts = _optional(seg.weighted_accounts, "weighted_accounts", where, index)
-    c.has_growth_per_account = seg.growth_per_account is not None
-    c.growth_per_account = _optional(seg.growth_per_account, "growth_per_account", where, index)
+    for f in _SEGMENT_FIELDS:
+        value = getattr(seg, f.name)
+        if f.flags & _schema.PRESENCE:
+            setattr(c, _SEGMENT_MEMBER_AT[f.presence_offset], value is not None)
+        if f.whole:
+            setattr(c, f.name, _to_c_whole(f, value, where, index))
+        else:
+            # None stands for "not given": 0 makes the library refuse a
+            # required field by name, and a presence flag of 0 the rest.
+            setattr(c, f.name, 0.0 if value is None else _num(value, f.name, where, index))
 
 
 def c_segments(segments, single=False):
@@ -150,37 +189,40 @@ def _segment_place(segs, index, single):
 
 def c_model(model):
     """An amsize_model, or None (NULL: the library's defaults)."""
+    model = _as_model(model)
     if model is None:
         return None
-    if isinstance(model, dict):
-        model = _fields_of(Model, model, "model", -1)
-    if not isinstance(model, Model):
-        fail(Status.E_RANGE, "", "model", "expected an amsize.Model, a dict of its fields "
-             "or None", model, cls=AmsizeTypeError)
     c = _ffi.new(_ffi.Model)
-    try:
-        times = tuple(model.selling_time)
-    except TypeError:
-        times = None
-    if times is None or len(times) != 5:
-        fail(Status.E_RANGE, "model", "selling_time", "needs 5 entries, one per support "
-             "rating 1..5", model.selling_time, cls=AmsizeTypeError)
-    for k, t in enumerate(times):
-        c.selling_time[k] = _num(t, "selling_time[%d]" % (k + 1), "model")
-    c.rating_high = _num(model.rating_high, "rating_high", "model")
-    c.rating_medium = _num(model.rating_medium, "rating_medium", "model")
+    for f in _MODEL_FIELDS:
+        value = getattr(model, f.name)
+        if f.length == 1:
+            setattr(c, f.name, _num(value, f.name, "model"))
+            continue
+        try:
+            values = tuple(value)
+        except TypeError:
+            values = None
+        if values is None or len(values) != f.length:
+            # The model's one array, selling_time: a share per rating.
+            fail(Status.E_RANGE, "model", f.name, "needs %d entries, one per support rating "
+                 "1..%d" % (f.length, f.length), value, cls=AmsizeTypeError)
+        array = getattr(c, f.name)
+        for k, v in enumerate(values):
+            array[k] = _num(v, "%s[%d]" % (f.name, k + 1), "model")
     return c
 
 
-def _is_model_field(field):
-    return field in _MODEL_FIELDS or field.startswith("selling_time")
+def _split(field):
+    """'selling_time[3]' -> ('selling_time', 2); 'book' -> ('book', None)."""
+    stem, bracket, rest = field.partition("[")
+    return stem, (int(rest.rstrip("]")) - 1 if bracket else None)
 
 
 def segment_context(segs, model, single=False):
     """(where, lookup) for errors.check() about segments and the model."""
 
     def where(index, field):
-        if _is_model_field(field):
+        if _split(field)[0] in _MODEL_NAMES:
             return "model"
         if 0 <= index < len(segs):
             return _segment_place(segs, index, single)
@@ -189,13 +231,13 @@ def segment_context(segs, model, single=False):
         return "totals row" if index == -1 else "index %d" % index
 
     def lookup(index, field):
-        if _is_model_field(field):
-            m = model if model is not None else Model()
-            if field.startswith("selling_time["):
-                return tuple(m.selling_time)[int(field[13:-1]) - 1]
-            if field == "model":
+        stem, k = _split(field)
+        if stem in _MODEL_NAMES:
+            m = _as_model(model) or Model()
+            if stem == "model":
                 raise LookupError(field)
-            return getattr(m, field)
+            value = getattr(m, stem)
+            return tuple(value)[k] if k is not None else value
         if 0 <= index < len(segs) and field in Segment.__dataclass_fields__:
             return getattr(segs[index], field)
         raise LookupError(field)

@@ -11,12 +11,17 @@ import ctypes
 import dataclasses
 import sys
 
-from . import _core, _ffi
-from .errors import AmsizeError, AmsizeTypeError, Status, check, fail, new_error
+from . import _core, _ffi, _schema
+from .errors import AmsizeError, AmsizeTypeError, Status, check, fail, new_error, reason
 
 _lib = _ffi.lib
 
 PART_ALL, PART_COVERED, PART_UNCOVERED = 0, 1, 2
+
+#: Totals(n): n segments have the indices 0..n-1, which the field table's
+#: segment_index bounds (an int32 from 0).
+MAX_SEGMENTS = _schema.field(_schema.ACCOUNT, "segment_index").limits()[1] + 1
+_SEGMENTS_RANGE = "0 to %d" % MAX_SEGMENTS
 _PARTS = {"all": PART_ALL, "covered": PART_COVERED, "uncovered": PART_UNCOVERED}
 
 
@@ -223,11 +228,12 @@ class Totals:
 
     def __init__(self, n_segments):
         where = "Totals(n_segments)"
-        n = _core._whole(n_segments, "segments", where)
+        n = _core._whole(n_segments, "segments", where, allowed=_SEGMENTS_RANGE)
         if n < 0:
             fail(Status.E_NEGATIVE, where, "segments", value=n)
-        if n > 2 ** 31:  # segment indices are int32
-            fail(Status.E_RANGE, where, "segments", value=n)
+        if n > MAX_SEGMENTS:
+            fail(Status.E_RANGE, where, "segments",
+                 reason(Status.E_RANGE, "segments", _SEGMENTS_RANGE), n)
         self.n_segments = n
         self._c = _ffi.new(_ffi.Totals, n)
 
@@ -322,7 +328,8 @@ class Totals:
         templates = self._templates(templates, "Totals.segments")
         return [self.segment(i, t, part) for i, t in enumerate(templates)]
 
-    def pilot(self, i, churn_attribution=1.0):
+    def pilot(self, i, churn_attribution=_schema.default_float(_schema.SEGMENT,
+                                                               "churn_attribution")):
         """The pilot comparison of segment i's covered and uncovered
         accounts (amsize_totals_pilot)."""
         i = self._index(i, "Totals.pilot")

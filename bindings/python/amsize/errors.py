@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 import math
 
-from . import _ffi
+from . import _ffi, _schema
 
 
 class Status(enum.IntEnum):
@@ -66,36 +66,28 @@ class AmsizeTypeError(AmsizeError, TypeError):
     TypeError as well, as these were before they carried a status."""
 
 
-INT64_MAX = 2 ** 63 - 1
-
-#: The allowed range of every field that has one: the wording of the
-#: amsize command (tools/input.c range_of) for AMSIZE_E_RANGE, and of the
-#: binding's own whole-number checks. Indexed fields (selling_time[3]) use
-#: the name before the bracket. The one place these are written.
-RANGES = {
-    "support_rating": "1 to 5",
-    "churn_attribution": "0 to 1",
-    "gross_margin": "above 0 and at most 1",
-    "selling_time": "above 0 and at most 1",
-    "accounts": "0 to %d" % INT64_MAX,
-    # Totals(n_segments): segment indices are int32.
-    "segments": "0 to %d" % 2 ** 31,
-}
-
-#: The order a field must keep, for AMSIZE_E_ORDER.
+#: The order a field must keep, for AMSIZE_E_ORDER: rules between fields,
+#: which the field table (one field at a time) does not hold.
 ORDERS = {
     "selling_time": "the table must be non-decreasing from rating 1 to 5",
     "rating_high": "rating_high must be >= rating_medium",
 }
 
 
-def reason(status, field=""):
+def reason(status, field="", allowed=None):
     """What a status says about field, e.g. 'value is outside its allowed
-    range: 1 to 5': amsize_strerror() plus the allowed range or order."""
+    range: 1 to 5': amsize_strerror() plus the allowed range or order.
+
+    The range of AMSIZE_E_RANGE is allowed when given, else the field
+    table's range_text for field (an indexed field, selling_time[3], by the
+    name before the bracket)."""
     text = _ffi.text(_ffi.lib.amsize_strerror(status))
     stem = field.split("[", 1)[0]
-    if status == Status.E_RANGE and stem in RANGES:
-        return "%s: %s" % (text, RANGES[stem])
+    if status == Status.E_RANGE and allowed is None:
+        info = _schema.find(stem)
+        allowed = info.range_text if info is not None else None
+    if status == Status.E_RANGE and allowed:
+        return "%s: %s" % (text, allowed)
     if status == Status.E_ORDER and stem in ORDERS:
         return "%s: %s" % (text, ORDERS[stem])
     if status == Status.E_EMPTY and stem == "segments":
