@@ -9,6 +9,7 @@ EXTRA_DIST += \
 	bindings/python/amsize/__init__.py \
 	bindings/python/amsize/_core.py \
 	bindings/python/amsize/_ffi.py \
+	bindings/python/amsize/_scalars.py \
 	bindings/python/amsize/_schema.py \
 	bindings/python/amsize/_table.py \
 	bindings/python/amsize/_totals.py \

@@ -1,5 +1,4 @@
-"""Segments, the model, the sizing chart, the single methods, the pilot
-comparison and the scalar functions."""
+"""Segments, the model, the single methods and the pilot comparison."""
 from __future__ import annotations
 
 import dataclasses
@@ -14,8 +13,6 @@ from . import _ffi, _schema
 from .errors import AmsizeTypeError, Status, check, fail, new_error, reason
 
 _lib = _ffi.lib
-
-INT32_MIN, INT32_MAX = _schema.TYPE_LIMITS[_schema.TYPE_INT32]
 
 _S, _M = _schema.SEGMENT, _schema.MODEL
 
@@ -387,33 +384,3 @@ def pilot(nr_covered, book_covered, nr_uncovered, book_uncovered):
 
     check(st, err, where, lookup)
     return pilot_from(out)
-
-
-# ------------------------------------------------------------------ scalars
-def _make_scalar(name, argnames):
-    fn = getattr(_lib, "amsize_" + name)
-    params = [inspect.Parameter(a, inspect.Parameter.POSITIONAL_OR_KEYWORD) for a in argnames]
-    sig = inspect.Signature(params)
-    ints = {a for a in argnames if (name, a) in _ffi.SCALAR_INT_ARGS}
-
-    def wrapper(*args, **kwargs):
-        bound = sig.bind(*args, **kwargs)
-        values = []
-        for a, v in zip(argnames, bound.args):
-            fv = _num(v, a, name)  # not a number at all: AmsizeTypeError
-            if a in ints:
-                # Spreadsheet rule: an invalid number gives NaN, not an error.
-                if not fv.is_integer() or not INT32_MIN <= fv <= INT32_MAX:
-                    return math.nan
-                fv = int(fv)
-            values.append(fv)
-        return fn(*values)
-
-    wrapper.__name__ = wrapper.__qualname__ = name
-    wrapper.__signature__ = sig
-    wrapper.__doc__ = ("amsize_%s(%s) from scalar.h: returns a float, NaN for invalid "
-                       "input or an undefined value." % (name, ", ".join(argnames)))
-    return wrapper
-
-
-SCALAR_FUNCTIONS = {name: _make_scalar(name, args) for name, args in _ffi.SCALARS}

@@ -249,47 +249,8 @@ PROTOTYPES = {
     "amsize_schema_lookup": (STATUS, [P(FieldInfo), c_int32, c_char_p]),
     "amsize_field_check": (STATUS, [P(Error), c_int32, c_int32, _D, c_int64]),
 }
-
-#: The scalar functions of scalar.h: name without the amsize_ prefix ->
-#: argument names. Every argument is a double except where SCALAR_INT_ARGS
-#: says otherwise; every one returns a double.
-SCALARS = (
-    ("ceil_eps_calc", ("x",)),
-    ("floor_eps_calc", ("x",)),
-    ("churn_attributed_calc", ("churn", "churn_attribution")),
-    ("net_ratio_calc", ("upsell", "cross_sell", "churn", "churn_attribution")),
-    ("net_ratio_pct_calc", ("net_ratio", "book")),
-    ("net_ratio_rating_calc", ("net_ratio_pct", "rating_high", "rating_medium")),
-    ("fte_net_calc", ("net_ratio", "am_productivity")),
-    ("support_factor_calc", ("support_rating", "t1", "t2", "t3", "t4", "t5")),
-    ("fte_demand_calc", ("fte_net", "support_factor")),
-    ("hc_demand_calc", ("fte_demand",)),
-    ("growth_per_account_calc", ("net_ratio", "weighted_accounts")),
-    ("min_load_calc", ("am_cost", "gross_margin", "cost_coverage", "growth_per_account")),
-    ("hc_floor_calc", ("weighted_accounts", "max_load")),
-    ("hc_ceiling_calc", ("weighted_accounts", "min_load")),
-    ("headcount_calc", ("hc_floor", "hc_demand", "hc_ceiling")),
-    ("binding_calc", ("headcount", "hc_demand")),
-    ("load_per_am_calc", ("weighted_accounts", "headcount")),
-    ("cost_calc", ("headcount", "am_cost")),
-    ("net_per_am_calc", ("net_ratio", "headcount")),
-    ("roi_calc", ("gross_margin", "net_ratio", "cost")),
-    ("flags_calc", ("accounts", "weighted_accounts", "book", "net_ratio",
-                    "growth_per_account", "min_load", "max_load")),
-    ("pilot_delta_calc", ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
-    ("pilot_lift_calc", ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
-    ("pilot_incremental_calc",
-     ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
-)
-SCALAR_INT_ARGS = {("support_factor_calc", "support_rating")}
-
-for _name, _args in SCALARS:
-    PROTOTYPES["amsize_" + _name] = (
-        c_double,
-        [c_int32 if (_name, a) in SCALAR_INT_ARGS else c_double for a in _args],
-    )
-
-
+# The scalar functions of scalar.h join PROTOTYPES when _scalars.py is
+# imported: their Python signatures are their prototypes.
 
 # -------------------------------------------------------------------- loading
 def _candidates():
@@ -339,6 +300,14 @@ def declare(lib, names=None):
             ) from None
         fn.restype = restype
         fn.argtypes = argtypes
+
+
+def add_prototypes(prototypes):
+    """Adds name -> (restype, argtypes) to PROTOTYPES and declares them on
+    the loaded library: the scalar functions' come from their Python
+    signatures (_scalars.py)."""
+    PROTOTYPES.update(prototypes)
+    declare(lib, prototypes)
 
 
 def check_library(lib, expected_major=EXPECTED_MAJOR, path="libamsize"):

@@ -1,7 +1,9 @@
 """Every scalar function of scalar.h, exposed without the amsize_ prefix."""
+import inspect
 import math
 import os
 import re
+import typing
 import unittest
 
 import amsize
@@ -109,11 +111,13 @@ class Scalars(unittest.TestCase):
         for name, params in protos.items():
             with self.subTest(name=name):
                 fn = getattr(amsize, name)
-                self.assertEqual(tuple(fn.__signature__.parameters),
-                                 tuple(p[-1] for p in params))
-                ints = {p[-1] for p in params if p[0] == "int32_t"}
-                self.assertEqual(ints, {a for n, a in amsize._ffi.SCALAR_INT_ARGS if n == name})
-                self.assertTrue(all(p[0] in ("double", "int32_t") for p in params), params)
+                sig = inspect.signature(fn)
+                self.assertEqual(tuple(sig.parameters), tuple(p[-1] for p in params))
+                # The type hints are the C types: int32_t int, double float.
+                hints = typing.get_type_hints(fn)
+                self.assertEqual(hints.pop("return"), float)
+                self.assertEqual(hints, {p[-1]: {"double": float, "int32_t": int}[p[0]]
+                                         for p in params})
 
     def test_values(self):
         self.assertEqual(amsize.fte_net_calc(30e6, 1.5e6), 20.0)
