@@ -14,6 +14,7 @@ EXTRA_DIST += \
 	bindings/python/amsize/_table.py \
 	bindings/python/amsize/_totals.py \
 	bindings/python/amsize/errors.py \
+	bindings/python/amsize/py.typed \
 	bindings/python/tests/support.py \
 	bindings/python/tests/test_chart.py \
 	bindings/python/tests/test_cli.py \

@@ -1,16 +1,17 @@
 """Segments, the model, the single methods and the pilot comparison."""
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import inspect
 import math
 import numbers
 import operator
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 from . import _ffi, _schema
-from .errors import AmsizeTypeError, Status, check, fail, new_error, reason
+from .errors import AmsizeTypeError, Lookup, Status, Where, check, fail, new_error, reason
 
 _lib = _ffi.lib
 
@@ -67,6 +68,13 @@ def _document(cls: type, schema: int) -> None:
 _document(Segment, _S)
 _document(Model, _M)
 
+#: What the functions take as a segment: a Segment or a dict of its fields.
+SegmentLike = Union[Segment, Dict[str, Any]]
+#: What they take as the model: a Model, a dict of its fields, or None for
+#: the library's defaults.
+ModelLike = Union[Model, Dict[str, Any], None]
+T = TypeVar("T")
+
 # ------------------------------------------------------------ C conversions
 #: The table's fields that Segment and Model carry, in the table's order
 #: (the order in which the binding checks and converts them). A field a
@@ -79,7 +87,7 @@ _SEGMENT_MEMBER_AT = {getattr(_ffi.Segment, n).offset: n for n, _ in _ffi.Segmen
 _MODEL_NAMES = frozenset(f.name for f in _schema.fields(_M)) | {"model"}
 
 
-def _fields_of(cls, given, place, index):
+def _fields_of(cls: Type[T], given: Dict[str, Any], place: str, index: int) -> T:
     """cls(**given), refusing a key that is not one of cls's fields."""
     names = [f.name for f in dataclasses.fields(cls)]
     for key in given:
@@ -89,7 +97,7 @@ def _fields_of(cls, given, place, index):
     return cls(**given)
 
 
-def _as_segment(seg, index=0, single=False):
+def _as_segment(seg: object, index: int = 0, single: bool = False) -> Segment:
     if isinstance(seg, Segment):
         return seg
     place = "segment" if single else "segment %d" % index
@@ -99,7 +107,7 @@ def _as_segment(seg, index=0, single=False):
          seg, index, AmsizeTypeError)
 
 
-def _as_model(model):
+def _as_model(model: object) -> Optional[Model]:
     """A Model, or None (the library's defaults), from what the caller gave."""
     if model is None or isinstance(model, Model):
         return model
@@ -109,11 +117,12 @@ def _as_model(model):
          "or None", model, cls=AmsizeTypeError)
 
 
-def _label(seg, index):
+def _label(seg: Segment, index: int) -> str:
     return "segment %d (%r)" % (index, seg.name) if seg.name is not None else "segment %d" % index
 
 
-def _whole(value, field, where, index=-1, allowed=None):
+def _whole(value: Any, field: str, where: str, index: int = -1,
+           allowed: Optional[str] = None) -> int:
     """An integer input: ints, numpy integers and integral floats. allowed,
     the range in words, goes into the error for anything else."""
     try:
@@ -127,7 +136,7 @@ def _whole(value, field, where, index=-1, allowed=None):
          value, index, AmsizeTypeError)
 
 
-def _to_c_whole(f, value, where, index):
+def _to_c_whole(f: _schema.Field, value: Any, where: str, index: int) -> int:
     """A whole-number field's value as its C type can hold it.
 
     A value past what the type holds becomes the nearest value it does
@@ -144,7 +153,7 @@ def _to_c_whole(f, value, where, index):
     return min(max(n, lo), hi)
 
 
-def _num(value, field, where, index=-1):
+def _num(value: Any, field: str, where: str, index: int = -1) -> float:
     """A float input; refuses what float() cannot convert, naming the field."""
     try:
         return float(value)
@@ -155,7 +164,7 @@ def _num(value, field, where, index=-1):
              AmsizeTypeError)
 
 
-def _fill_segment(c, seg, where, index):
+def _fill_segment(c: _ffi.Segment, seg: Segment, where: str, index: int) -> None:
     for f in _SEGMENT_FIELDS:
         value = getattr(seg, f.name)
         if f.flags & _schema.PRESENCE:
@@ -168,7 +177,8 @@ def _fill_segment(c, seg, where, index):
             setattr(c, f.name, 0.0 if value is None else _num(value, f.name, where, index))
 
 
-def c_segments(segments, single=False):
+def c_segments(segments: Sequence[object],
+               single: bool = False) -> Tuple[ctypes.Array[_ffi.Segment], List[Segment]]:
     """A ctypes array of amsize_segment filled from Segment objects."""
     segs = [_as_segment(s, i, single) for i, s in enumerate(segments)]
     arr = _ffi.new(_ffi.Segment, len(segs))
@@ -177,14 +187,14 @@ def c_segments(segments, single=False):
     return arr, segs
 
 
-def _segment_place(segs, index, single):
+def _segment_place(segs: Sequence[Segment], index: int, single: bool) -> str:
     if single:
         name = segs[0].name
         return "segment %r" % name if name is not None else "segment"
     return _label(segs[index], index)
 
 
-def c_model(model):
+def c_model(model: object) -> Optional[_ffi.Model]:
     """An amsize_model, or None (NULL: the library's defaults)."""
     model = _as_model(model)
     if model is None:
@@ -209,16 +219,17 @@ def c_model(model):
     return c
 
 
-def _split(field):
+def _split(field: str) -> Tuple[str, Optional[int]]:
     """'selling_time[3]' -> ('selling_time', 2); 'book' -> ('book', None)."""
     stem, bracket, rest = field.partition("[")
     return stem, (int(rest.rstrip("]")) - 1 if bracket else None)
 
 
-def segment_context(segs, model, single=False):
+def segment_context(segs: Sequence[Segment], model: object,
+                    single: bool = False) -> Tuple[Where, Lookup]:
     """(where, lookup) for errors.check() about segments and the model."""
 
-    def where(index, field):
+    def where(index: int, field: str) -> str:
         if _split(field)[0] in _MODEL_NAMES:
             return "model"
         if 0 <= index < len(segs):
@@ -227,7 +238,7 @@ def segment_context(segs, model, single=False):
             return ""
         return "totals row" if index == -1 else "index %d" % index
 
-    def lookup(index, field):
+    def lookup(index: int, field: str) -> Any:
         stem, k = _split(field)
         if stem in _MODEL_NAMES:
             m = _as_model(model) or Model()
@@ -243,28 +254,27 @@ def segment_context(segs, model, single=False):
 
 
 # -------------------------------------------------------- struct -> Python
-def undef(x):
+def undef(x: Any) -> Any:
     """NaN (undefined) -> None."""
     return None if isinstance(x, float) and math.isnan(x) else x
 
 
-def _names(fn, code):
+def _names(fn: Callable[[int], Optional[bytes]], code: int) -> Optional[str]:
     name = _ffi.text(fn(code))
     return name or None
 
 
-def rating_name(code):
+def rating_name(code: int) -> Optional[str]:
     """'low', 'medium', 'high'; None for NONE (the totals row)."""
     return _names(_lib.amsize_rating_name, code)
 
 
-def binding_name(code):
+def binding_name(code: int) -> Optional[str]:
     """'demand', 'service_floor', 'cost_ceiling'; None for NONE."""
     return _names(_lib.amsize_binding_name, code)
 
 
-
-def flag_names(flags):
+def flag_names(flags: int) -> Tuple[str, ...]:
     """The tuple of flag names set in a flags word, in bit order."""
     out = []
     for bit in range(32):
@@ -274,7 +284,7 @@ def flag_names(flags):
     return tuple(out)
 
 
-def from_struct(cls, c, **special):
+def from_struct(cls: Type[T], c: Any, **special: Callable[[Any], Any]) -> T:
     """An instance of dataclass cls from ctypes struct c: fields of the
     same name, NaN as None, special[name](raw) where given (raw is None
     for a name the struct lacks)."""
@@ -333,7 +343,8 @@ class Pilot:
     incremental: Optional[float]
 
 
-def _method(mirror, stem, result_cls, seg, model, **special):
+def _method(mirror: Type[ctypes.Structure], stem: str, result_cls: Type[T], seg: SegmentLike,
+            model: ModelLike, **special: Callable[[Any], Any]) -> T:
     segs_c, segs = c_segments([seg], single=True)
     model_c = c_model(model)
     out = _ffi.new(mirror)
@@ -344,32 +355,56 @@ def _method(mirror, stem, result_cls, seg, model, **special):
     return from_struct(result_cls, out, **special)
 
 
-def netratio(seg, model=None):
-    """Net Ratio of one segment: NR = U + X - a*C, NR%, rating, FTEs."""
+def netratio(seg: SegmentLike, model: ModelLike = None) -> NetRatio:
+    """Method 1 on one segment: its Net Ratio NR = U + X - a*C (money per
+    year), NR% = NR/B, the rating and FTE_net = max(NR, 0)/P.
+
+    seg is a Segment or a dict of its fields; model a Model, a dict of its
+    fields, or None for the library's defaults. Raises AmsizeError naming
+    the field of a bad input."""
     return _method(_ffi.NetRatio, "netratio", NetRatio, seg, model, rating=rating_name)
 
 
-def support(seg, model=None):
-    """The Net Ratio demand scaled by the segment's support rating."""
+def support(seg: SegmentLike, model: ModelLike = None) -> Support:
+    """Method 3 on one segment: the Net Ratio demand scaled by its support
+    rating, f = T[3]/T[s], FTE_demand = FTE_net*f and the headcount
+    HC_demand = ceil_eps(FTE_demand).
+
+    Arguments and errors as netratio()."""
     return _method(_ffi.Support, "support", Support, seg, model)
 
 
-def load(seg, model=None):
-    """The account-load band: min/max load and the headcount floor/ceiling."""
+def load(seg: SegmentLike, model: ModelLike = None) -> Load:
+    """Method 2 on one segment: the account-load band. Minimum and maximum
+    load in weighted accounts per AM, and the headcount floor
+    ceil_eps(W/Lmax) and ceiling floor_eps(W/Lmin).
+
+    Arguments and errors as netratio()."""
     return _method(_ffi.Load, "load", Load, seg, model, flags=flag_names)
 
 
-def pilot_from(out):
+def pilot_from(out: _ffi.Pilot) -> Pilot:
     return from_struct(Pilot, out, accretive=bool)
 
 
-def pilot(nr_covered, book_covered, nr_uncovered, book_uncovered):
-    """Compares the Net Ratio of AM-covered and uncovered accounts."""
+def pilot(nr_covered: float, book_covered: float, nr_uncovered: float,
+          book_uncovered: float) -> Pilot:
+    """Compares the growth of AM-covered and uncovered accounts.
+
+    Args:
+        nr_covered: the covered accounts' Net Ratio, money per year.
+        book_covered: their book, money per year; 0 or more.
+        nr_uncovered: the uncovered accounts' Net Ratio, money per year.
+        book_uncovered: their book, money per year; 0 or more.
+
+    Returns NR% of each side, their difference (delta), its ratio (lift)
+    and delta times the covered book (incremental); None where undefined.
+    Raises AmsizeError naming the side and field of a bad input."""
     out = _ffi.new(_ffi.Pilot)
     err = new_error()
     places = ("covered accounts", "uncovered accounts")
 
-    def where(index, field):
+    def where(index: int, field: str) -> str:
         return places[index] if index in (0, 1) else "pilot"
 
     given = (nr_covered, book_covered, nr_uncovered, book_uncovered)
@@ -377,7 +412,7 @@ def pilot(nr_covered, book_covered, nr_uncovered, book_uncovered):
                  for k, v in enumerate(given))
     st = _lib.amsize_pilot_compare(out, err, *args)
 
-    def lookup(index, field):
+    def lookup(index: int, field: str) -> float:
         if index in (0, 1) and field in ("net_ratio", "book"):
             return args[2 * index + (field == "book")]
         raise LookupError(field)

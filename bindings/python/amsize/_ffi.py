@@ -9,6 +9,8 @@ import ctypes
 import ctypes.util
 import glob
 import os
+from typing import (Any, Dict, Iterable, List, Optional, Sequence, Tuple, Type, TypeVar,
+                    overload)
 
 #: The major version of the C API this binding mirrors.
 EXPECTED_MAJOR = 1
@@ -183,7 +185,7 @@ class FieldInfo(ctypes.Structure):
 
 
 #: amsize_struct_id -> (name, mirror): the handshake checks every size.
-STRUCT_IDS = {
+STRUCT_IDS: Dict[int, Tuple[str, Type[ctypes.Structure]]] = {
     1: ("amsize_error", Error),
     2: ("amsize_segment", Segment),
     3: ("amsize_model", Model),
@@ -201,8 +203,11 @@ P = ctypes.POINTER
 STATUS = c_int32  # amsize_status is a C enum: int-sized
 _D = c_double
 
+#: A C function's (restype, argtypes).
+Prototype = Tuple[Any, List[Any]]
+
 #: name -> (restype, argtypes). Every C function the package calls.
-PROTOTYPES = {
+PROTOTYPES: Dict[str, Prototype] = {
     "amsize_version": (c_char_p, []),
     "amsize_version_major": (c_int32, []),
     "amsize_version_minor": (c_int32, []),
@@ -253,7 +258,7 @@ PROTOTYPES = {
 # imported: their Python signatures are their prototypes.
 
 # -------------------------------------------------------------------- loading
-def _candidates():
+def _candidates() -> List[Tuple[str, str]]:
     """Where to look for the shared library, in order."""
     env = os.environ.get("AMSIZE_LIBRARY")
     if env:
@@ -271,7 +276,7 @@ def _candidates():
     return found
 
 
-def load_library():
+def load_library() -> Tuple[ctypes.CDLL, str]:
     """Loads libamsize and returns (CDLL, path). Raises ImportError."""
     tried = []
     for how, path in _candidates():
@@ -286,7 +291,7 @@ def load_library():
     )
 
 
-def declare(lib, names=None):
+def declare(lib: Any, names: Optional[Iterable[str]] = None) -> None:
     """Sets restype and argtypes of every prototype (or of names). Raises
     LibraryMismatchError for a function the library does not export."""
     for name in names or PROTOTYPES:
@@ -302,7 +307,7 @@ def declare(lib, names=None):
         fn.argtypes = argtypes
 
 
-def add_prototypes(prototypes):
+def add_prototypes(prototypes: Dict[str, Prototype]) -> None:
     """Adds name -> (restype, argtypes) to PROTOTYPES and declares them on
     the loaded library: the scalar functions' come from their Python
     signatures (_scalars.py)."""
@@ -310,7 +315,8 @@ def add_prototypes(prototypes):
     declare(lib, prototypes)
 
 
-def check_library(lib, expected_major=EXPECTED_MAJOR, path="libamsize"):
+def check_library(lib: Any, expected_major: int = EXPECTED_MAJOR,
+                  path: str = "libamsize") -> None:
     """Refuses a library this binding cannot talk to safely. lib needs
     amsize_version_major() and amsize_struct_size(id); any object with those
     two callables will do (the tests pass a fake). Raises
@@ -357,12 +363,23 @@ check_library(lib, EXPECTED_MAJOR, path)
 declare(lib)
 
 
-def text(ptr):
+def text(ptr: Optional[bytes]) -> str:
     """A C string result as str ('' for NULL)."""
     return ptr.decode("utf-8") if ptr else ""
 
 
-def new(mirror, count=None):
+S = TypeVar("S", bound=ctypes.Structure)
+
+
+@overload
+def new(mirror: Type[S]) -> S: ...
+
+
+@overload
+def new(mirror: Type[S], count: int) -> ctypes.Array[S]: ...
+
+
+def new(mirror: Type[S], count: Optional[int] = None) -> Any:
     """A mirror struct (count None) or an array of count of them (at least
     one; only for the structs whose *_init_() takes a length), set up by
     the library's *_init_() with the mirror's size.
@@ -374,7 +391,7 @@ def new(mirror, count=None):
     struct would keep struct_size 0, and the call that uses it refuses it
     with AMSIZE_E_STRUCT_SIZE before touching any memory."""
     name = next(cname for cname, m in STRUCT_IDS.values() if m is mirror) + "_init_"
-    length = ()
+    length: Sequence[int] = ()
     if len(PROTOTYPES[name][1]) == 3:  # (structs, length, struct_size)
         length = (1 if count is None else max(count, 1),)
     elif count is not None:

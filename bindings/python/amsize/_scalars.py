@@ -15,7 +15,7 @@ against the table.
 import inspect
 import math
 import typing
-from typing import Callable, Dict, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Tuple, Union
 
 from . import _ffi, _schema
 from ._core import _num
@@ -35,7 +35,7 @@ _INT32_MIN, _INT32_MAX = _schema.TYPE_LIMITS[_schema.TYPE_INT32]
 def _call(name: str, *args: object) -> float:
     """amsize_<name>(*args): each argument converted as its parameter says."""
     fn, params, ints = _SPECS[name]
-    values = []
+    values: List[Union[int, float]] = []
     for param, value in zip(params, args):
         x = _num(value, param, name)  # not a number at all: AmsizeTypeError
         if param in ints:
@@ -419,7 +419,11 @@ def pilot_incremental_calc(nr_covered: float, book_covered: float, nr_uncovered:
 SCALAR_FUNCTIONS: Dict[str, Callable[..., float]] = {n: globals()[n] for n in __all__}
 
 
-def _spec(name: str, fn: Callable[..., float]) -> Tuple[object, Tuple[str, ...], frozenset]:
+#: A scalar's C function, parameter names and the int32_t ones among them.
+_Spec = Tuple[Any, Tuple[str, ...], FrozenSet[str]]
+
+
+def _spec(name: str, fn: Callable[..., float]) -> _Spec:
     hints = typing.get_type_hints(fn)
     params = tuple(inspect.signature(fn).parameters)
     ints = frozenset(p for p in params if hints[p] is int)
@@ -429,4 +433,4 @@ def _spec(name: str, fn: Callable[..., float]) -> Tuple[object, Tuple[str, ...],
 
 
 #: name -> (C function, parameter names, the int32_t ones).
-_SPECS = {name: _spec(name, fn) for name, fn in SCALAR_FUNCTIONS.items()}
+_SPECS: Dict[str, _Spec] = {name: _spec(name, fn) for name, fn in SCALAR_FUNCTIONS.items()}
