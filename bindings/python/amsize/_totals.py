@@ -9,6 +9,7 @@ from __future__ import annotations
 import array
 import ctypes
 import dataclasses
+import inspect
 import sys
 from typing import Any, Dict, FrozenSet, Iterable, List, NoReturn, Optional
 
@@ -52,16 +53,12 @@ FLOAT64 = _Kind(ctypes.c_double,
 UINT8 = _Kind(ctypes.c_uint8, frozenset({"B", "=B", "<B", ">B", "?", "c"}),
               frozenset({"uint8", "bool"}), "B", "uint8 or bool 0/1 (numpy uint8/bool, array.array('B'), bytes)")
 
-#: column name -> kind, in the order of amsize_totals_add().
-COLUMNS = (
-    ("segment_index", INT32),
-    ("arr", FLOAT64),
-    ("upsell", FLOAT64),
-    ("cross_sell", FLOAT64),
-    ("churn", FLOAT64),
-    ("service_weight", FLOAT64),
-    ("am_covered", UINT8),
-)
+#: (column name, kind) in the order of amsize_totals_add(): the field
+#: table's account columns, which are those arguments in that order
+#: (schema.h), each with the kind its type needs.
+COLUMNS = tuple((f.name, {_schema.TYPE_INT32: INT32, _schema.TYPE_DOUBLE: FLOAT64,
+                          _schema.TYPE_UINT8: UINT8}[f.type])
+                for f in _schema.fields(_schema.ACCOUNT))
 
 # ctypes.pythonapi gives the address of a read-only buffer (bytes, a
 # read-only numpy view) that ctypes' from_buffer() refuses.
@@ -257,10 +254,10 @@ class Totals:
             am_covered: ColumnLike = None) -> Totals:
         """Adds one chunk of accounts. Each column is a buffer of one entry
         per account: segment_index int32, money float64, service_weight
-        float64 (None: 1 each), am_covered uint8/bool (None: uncovered).
-        Nothing is copied. Raises AmsizeTypeError (also a TypeError) for
-        a column of the wrong type, AmsizeError for a bad value (its .index
-        is the row)."""
+        float64, am_covered uint8 or bool; None for the last two gives each
+        account the library's default (listed below). Nothing is copied.
+        Raises AmsizeTypeError (also a TypeError) for a column of the wrong
+        type, AmsizeError for a bad value (its .index is the row)."""
         given = dict(segment_index=segment_index, arr=arr, upsell=upsell,
                      cross_sell=cross_sell, churn=churn, service_weight=service_weight,
                      am_covered=am_covered)
@@ -381,3 +378,8 @@ def totals(segment_index: ColumnLike, arr: ColumnLike, upsell: ColumnLike,
             col.release()
     return Totals(n_segments).add(segment_index, arr, upsell, cross_sell, churn,
                                   service_weight, am_covered)
+
+
+Totals.add.__doc__ = "%s\n\nColumns, from the library's field table:\n%s" % (
+    inspect.cleandoc(Totals.add.__doc__ or ""),
+    _schema.describe(_schema.ACCOUNT, tuple(name for name, _ in COLUMNS)))
