@@ -24,7 +24,9 @@ EXTRA_DIST += \
 	bindings/python/tests/test_library.py \
 	bindings/python/tests/test_random.py \
 	bindings/python/tests/test_scalars.py \
+	bindings/python/tests/test_schema.py \
 	bindings/python/tests/test_totals.py \
+	bindings/python/tests/test_typing.py \
 	bindings/python/tests/data/accounts.csv \
 	bindings/python/tests/data/segments.csv \
 	examples/notebook_demo.py

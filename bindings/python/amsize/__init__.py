@@ -9,7 +9,7 @@ package, then the system; see README.md.
 """
 from __future__ import annotations
 
-from . import _ffi, _scalars
+from . import _ffi
 from ._core import Load, Model, NetRatio, Pilot, Segment, Support, load, netratio, pilot, support
 from ._scalars import (SCALAR_FUNCTIONS, binding_calc, ceil_eps_calc, churn_attributed_calc,
                        cost_calc, flags_calc, floor_eps_calc, fte_demand_calc, fte_net_calc,
@@ -37,5 +37,12 @@ __all__ = [
     "Load", "Model", "NetRatio", "Pilot", "Segment", "Status", "Support", "Totals",
     "buffer_address", "chart", "library_path", "library_version", "load", "netratio", "pilot",
     "support", "totals",
+    # The scalar functions of scalar.h (_scalars.__all__), written out so
+    # that every type checker sees them exported.
+    "binding_calc", "ceil_eps_calc", "churn_attributed_calc", "cost_calc", "flags_calc",
+    "floor_eps_calc", "fte_demand_calc", "fte_net_calc", "growth_per_account_calc",
+    "hc_ceiling_calc", "hc_demand_calc", "hc_floor_calc", "headcount_calc",
+    "load_per_am_calc", "min_load_calc", "net_per_am_calc", "net_ratio_calc",
+    "net_ratio_pct_calc", "net_ratio_rating_calc", "pilot_delta_calc",
+    "pilot_incremental_calc", "pilot_lift_calc", "roi_calc", "support_factor_calc",
 ]
-__all__ += _scalars.__all__
