@@ -38,7 +38,8 @@ __all__ = [
     "buffer_address", "chart", "library_path", "library_version", "load", "netratio", "pilot",
     "support", "totals",
     # The scalar functions of scalar.h (_scalars.__all__), written out so
-    # that every type checker sees them exported.
+    # that every type checker sees them exported, and name -> function.
+    "SCALAR_FUNCTIONS",
     "binding_calc", "ceil_eps_calc", "churn_attributed_calc", "cost_calc", "flags_calc",
     "floor_eps_calc", "fte_demand_calc", "fte_net_calc", "growth_per_account_calc",
     "hc_ceiling_calc", "hc_demand_calc", "hc_floor_calc", "headcount_calc",

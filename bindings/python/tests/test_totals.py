@@ -8,7 +8,7 @@ import random
 import unittest
 
 import amsize
-from amsize import Status, _ffi, _totals
+from amsize import Status, _totals
 from support import numpy, pandas
 
 I32 = _totals._INT32  # the array.array code of int32 on this platform
