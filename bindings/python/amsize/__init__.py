@@ -23,9 +23,9 @@ from ._totals import Totals, buffer_address, totals
 from .errors import AmsizeError, AmsizeTypeError, Status
 
 #: The version of the loaded C library, e.g. "1.0.0".
-library_version: str = _ffi.text(_ffi.lib.amsize_version())
+library_version = _ffi.text(_ffi.lib.amsize_version())
 #: Where the loaded C library was found.
-library_path: str = _ffi.path
+library_path = _ffi.path
 __version__ = "1.0.0"
 
 LibraryMismatchError = _ffi.LibraryMismatchError
