@@ -59,9 +59,11 @@ trap 'rm -rf "$tmp"' EXIT
 check_import() { # PYTHON WHERE [PYTHONPATH]: imports amsize from outside the source
     (cd "$tmp" && if [ -n "${3:-}" ]; then PYTHONPATH=$3 && export PYTHONPATH; fi &&
         "$1" -c '
-import amsize, sys
+import amsize, os, sys
 assert sys.argv[1] in amsize.__file__, (amsize.__file__, sys.argv[1])
 assert amsize.fte_net_calc(30e6, 1.5e6) == 20.0
+# PEP 561: the marker that makes type checkers read the type hints.
+assert os.path.isfile(os.path.join(os.path.dirname(amsize.__file__), "py.typed"))
 print("PASS:", sys.executable, "imports", amsize.__file__, "library", amsize.library_version)
 ' "$2")
 }

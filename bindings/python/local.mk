@@ -9,10 +9,13 @@ EXTRA_DIST += \
 	bindings/python/amsize/__init__.py \
 	bindings/python/amsize/_core.py \
 	bindings/python/amsize/_ffi.py \
+	bindings/python/amsize/_scalars.py \
+	bindings/python/amsize/_schema.py \
 	bindings/python/amsize/_table.py \
 	bindings/python/amsize/_totals.py \
 	bindings/python/amsize/errors.py \
 	bindings/python/amsize/_version.py \
+	bindings/python/amsize/py.typed \
 	bindings/python/tests/support.py \
 	bindings/python/tests/test_chart.py \
 	bindings/python/tests/test_cli.py \
@@ -22,7 +25,9 @@ EXTRA_DIST += \
 	bindings/python/tests/test_library.py \
 	bindings/python/tests/test_random.py \
 	bindings/python/tests/test_scalars.py \
+	bindings/python/tests/test_schema.py \
 	bindings/python/tests/test_totals.py \
+	bindings/python/tests/test_typing.py \
 	bindings/python/tests/data/accounts.csv \
 	bindings/python/tests/data/segments.csv \
 	examples/notebook_demo.py

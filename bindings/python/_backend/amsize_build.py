@@ -53,11 +53,12 @@ def _version():
 
 
 def _package_files():
-    """(path in the wheel, path on disk) for the package: its modules and a
-    bundled copy of the C library, if one was placed there."""
+    """(path in the wheel, path on disk) for the package: its modules, the
+    py.typed marker (PEP 561: type checkers read the package's own hints)
+    and a bundled copy of the C library, if one was placed there."""
     root = os.path.join(HERE, PACKAGE)
     for name in sorted(os.listdir(root)):
-        if name.endswith(".py") or name.startswith("libamsize.so"):
+        if name.endswith(".py") or name == "py.typed" or name.startswith("libamsize.so"):
             yield "%s/%s" % (PACKAGE, name), os.path.join(root, name)
 
 

@@ -10,8 +10,14 @@ package, then the system; see README.md.
 from __future__ import annotations
 
 from . import _ffi
-from ._core import (Load, Model, NetRatio, Pilot, Segment, Support, SCALAR_FUNCTIONS,
-                    load, netratio, pilot, support)
+from ._core import Load, Model, NetRatio, Pilot, Segment, Support, load, netratio, pilot, support
+from ._scalars import (SCALAR_FUNCTIONS, binding_calc, ceil_eps_calc, churn_attributed_calc,
+                       cost_calc, flags_calc, floor_eps_calc, fte_demand_calc, fte_net_calc,
+                       growth_per_account_calc, hc_ceiling_calc, hc_demand_calc, hc_floor_calc,
+                       headcount_calc, load_per_am_calc, min_load_calc, net_per_am_calc,
+                       net_ratio_calc, net_ratio_pct_calc, net_ratio_rating_calc,
+                       pilot_delta_calc, pilot_incremental_calc, pilot_lift_calc, roi_calc,
+                       support_factor_calc)
 from ._table import COLUMNS, Chart, ChartRow, chart
 from ._totals import Totals, buffer_address, totals
 from .errors import AmsizeError, AmsizeTypeError, Status
@@ -22,8 +28,6 @@ library_version = _ffi.text(_ffi.lib.amsize_version())
 library_path = _ffi.path
 from ._version import __version__
 
-globals().update(SCALAR_FUNCTIONS)
-
 LibraryMismatchError = _ffi.LibraryMismatchError
 # The import-time handshake, for tests that hand it a fake library.
 _check_library = _ffi.check_library
@@ -33,4 +37,13 @@ __all__ = [
     "Load", "Model", "NetRatio", "Pilot", "Segment", "Status", "Support", "Totals",
     "buffer_address", "chart", "library_path", "library_version", "load", "netratio", "pilot",
     "support", "totals",
-] + sorted(SCALAR_FUNCTIONS)
+    # The scalar functions of scalar.h (_scalars.__all__), written out so
+    # that every type checker sees them exported, and name -> function.
+    "SCALAR_FUNCTIONS",
+    "binding_calc", "ceil_eps_calc", "churn_attributed_calc", "cost_calc", "flags_calc",
+    "floor_eps_calc", "fte_demand_calc", "fte_net_calc", "growth_per_account_calc",
+    "hc_ceiling_calc", "hc_demand_calc", "hc_floor_calc", "headcount_calc",
+    "load_per_am_calc", "min_load_calc", "net_per_am_calc", "net_ratio_calc",
+    "net_ratio_pct_calc", "net_ratio_rating_calc", "pilot_delta_calc",
+    "pilot_incremental_calc", "pilot_lift_calc", "roi_calc", "support_factor_calc",
+]

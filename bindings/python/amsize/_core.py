@@ -1,5 +1,4 @@
-"""Segments, the model, the sizing chart, the single methods, the pilot
-comparison and the scalar functions."""
+"""Segments, the model, the single methods and the pilot comparison."""
 from __future__ import annotations
 
 import ctypes
@@ -9,61 +8,86 @@ import math
 import numbers
 import operator
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
 
-from . import _ffi
-from .errors import (INT64_MAX, RANGES, AmsizeTypeError, Status, check, fail,
-                     new_error)
+from . import _ffi, _schema
+from .errors import AmsizeTypeError, Lookup, Status, Where, check, fail, new_error, reason
 
 _lib = _ffi.lib
 
-INT32_MIN, INT32_MAX = -(2 ** 31), 2 ** 31 - 1
+_S, _M = _schema.SEGMENT, _schema.MODEL
 
 
 @dataclass
 class Segment:
-    """One customer segment, the inputs of amsize_segment.
+    """One customer segment: the inputs of amsize_segment.
 
-    am_productivity, am_cost and max_load have no default in the library: a
-    segment without them is refused with an AmsizeError naming the field.
+    Every default is the library's, from its field table (listed below). A
+    field that the table marks required has None here, and a segment
+    without it is refused with an AmsizeError naming the field.
     weighted_accounts None means W = accounts; growth_per_account None
-    means NR/W.
+    means NR/W. name labels the segment in errors and the chart.
     """
 
     name: Optional[str] = None
-    accounts: int = 0
+    accounts: int = _schema.default_int(_S, "accounts")
     weighted_accounts: Optional[float] = None
-    book: float = 0.0
-    upsell: float = 0.0
-    cross_sell: float = 0.0
-    churn: float = 0.0
-    churn_attribution: float = 1.0
+    book: float = _schema.default_float(_S, "book")
+    upsell: float = _schema.default_float(_S, "upsell")
+    cross_sell: float = _schema.default_float(_S, "cross_sell")
+    churn: float = _schema.default_float(_S, "churn")
+    churn_attribution: float = _schema.default_float(_S, "churn_attribution")
     am_productivity: Optional[float] = None
     am_cost: Optional[float] = None
-    gross_margin: float = 1.0
-    cost_coverage: float = 1.0
+    gross_margin: float = _schema.default_float(_S, "gross_margin")
+    cost_coverage: float = _schema.default_float(_S, "cost_coverage")
     growth_per_account: Optional[float] = None
     max_load: Optional[float] = None
-    support_rating: int = 3
+    support_rating: int = _schema.default_int(_S, "support_rating")
 
 
 @dataclass
 class Model:
-    """Selling-time table (support ratings 1..5) and the Net Ratio rating
-    thresholds, the inputs of amsize_model. The defaults are the library's."""
+    """The selling-time table (one share per support rating) and the Net
+    Ratio rating thresholds: the inputs of amsize_model. Every default is
+    the library's, from its field table (listed below)."""
 
-    selling_time: Tuple[float, float, float, float, float] = (0.40, 0.50, 0.60, 0.70, 0.80)
-    rating_high: float = 0.15
-    rating_medium: float = 0.05
+    selling_time: Tuple[float, ...] = _schema.default_floats(_M, "selling_time")
+    rating_high: float = _schema.default_float(_M, "rating_high")
+    rating_medium: float = _schema.default_float(_M, "rating_medium")
 
+
+def _document(cls: type, schema: int) -> None:
+    """Appends the table's words for each field to cls's docstring, so that
+    help() shows what the library says: unit, range and default."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    cls.__doc__ = "%s\n\nFields, from the library's field table:\n%s" % (
+        inspect.cleandoc(cls.__doc__ or ""), _schema.describe(schema, names))
+
+
+_document(Segment, _S)
+_document(Model, _M)
+
+#: What the functions take as a segment: a Segment or a dict of its fields.
+SegmentLike = Union[Segment, Dict[str, Any]]
+#: What they take as the model: a Model, a dict of its fields, or None for
+#: the library's defaults.
+ModelLike = Union[Model, Dict[str, Any], None]
+T = TypeVar("T")
 
 # ------------------------------------------------------------ C conversions
-_SEGMENT_FLOATS = ("book", "upsell", "cross_sell", "churn", "churn_attribution",
-                   "am_productivity", "am_cost", "gross_margin", "cost_coverage", "max_load")
-_MODEL_FIELDS = ("model", "rating_high", "rating_medium")
+#: The table's fields that Segment and Model carry, in the table's order
+#: (the order in which the binding checks and converts them). A field a
+#: newer library adds keeps the default its *_init_() gives it.
+_SEGMENT_FIELDS = tuple(f for f in _schema.fields(_S) if f.name in Segment.__dataclass_fields__)
+_MODEL_FIELDS = tuple(f for f in _schema.fields(_M) if f.name in Model.__dataclass_fields__)
+#: The amsize_segment member at each offset: where a presence flag goes.
+_SEGMENT_MEMBER_AT = {getattr(_ffi.Segment, n).offset: n for n, _ in _ffi.Segment._fields_}
+#: The field names errors about the model use, and "model" itself.
+_MODEL_NAMES = frozenset(f.name for f in _schema.fields(_M)) | {"model"}
 
 
-def _fields_of(cls, given, place, index):
+def _fields_of(cls: Type[T], given: Dict[str, Any], place: str, index: int) -> T:
     """cls(**given), refusing a key that is not one of cls's fields."""
     names = [f.name for f in dataclasses.fields(cls)]
     for key in given:
@@ -73,7 +97,7 @@ def _fields_of(cls, given, place, index):
     return cls(**given)
 
 
-def _as_segment(seg, index=0, single=False):
+def _as_segment(seg: object, index: int = 0, single: bool = False) -> Segment:
     if isinstance(seg, Segment):
         return seg
     place = "segment" if single else "segment %d" % index
@@ -83,25 +107,53 @@ def _as_segment(seg, index=0, single=False):
          seg, index, AmsizeTypeError)
 
 
-def _label(seg, index):
+def _as_model(model: object) -> Optional[Model]:
+    """A Model, or None (the library's defaults), from what the caller gave."""
+    if model is None or isinstance(model, Model):
+        return model
+    if isinstance(model, dict):
+        return _fields_of(Model, model, "model", -1)
+    fail(Status.E_RANGE, "", "model", "expected an amsize.Model, a dict of its fields "
+         "or None", model, cls=AmsizeTypeError)
+
+
+def _label(seg: Segment, index: int) -> str:
     return "segment %d (%r)" % (index, seg.name) if seg.name is not None else "segment %d" % index
 
 
-def _whole(value, field, where, index=-1):
-    """An integer input: ints, numpy integers and integral floats."""
+def _whole(value: Any, field: str, where: str, index: int = -1,
+           allowed: Optional[str] = None) -> int:
+    """An integer input: ints, numpy integers and integral floats. allowed,
+    the range in words, goes into the error for anything else."""
     try:
         return operator.index(value)
     except TypeError:
         pass
     if isinstance(value, numbers.Real) and math.isfinite(value) and float(value).is_integer():
         return int(value)
-    allowed = RANGES.get(field)
     fail(Status.E_RANGE, where, field,
          "must be a whole number" + (" from " + allowed if allowed else ""),
          value, index, AmsizeTypeError)
 
 
-def _num(value, field, where, index=-1):
+def _to_c_whole(f: _schema.Field, value: Any, where: str, index: int) -> int:
+    """A whole-number field's value as its C type can hold it.
+
+    A value past what the type holds becomes the nearest value it does
+    hold, which lies past the same bound of the field's range: the library
+    refuses it as it would the value itself (the error quotes the value,
+    through lookup). Only where the table leaves that bound to the type
+    (accounts has no upper bound but int64's) does the binding refuse the
+    value itself, quoting the type's bound."""
+    allowed = f.whole_range_text()
+    n = _whole(value, f.name, where, index, allowed)
+    lo, hi = _schema.TYPE_LIMITS[f.type]
+    if (n > hi and f.max > hi) or (n < lo and f.min < lo):
+        fail(Status.E_RANGE, where, f.name, reason(Status.E_RANGE, f.name, allowed), n, index)
+    return min(max(n, lo), hi)
+
+
+def _num(value: Any, field: str, where: str, index: int = -1) -> float:
     """A float input; refuses what float() cannot convert, naming the field."""
     try:
         return float(value)
@@ -112,80 +164,73 @@ def _num(value, field, where, index=-1):
              AmsizeTypeError)
 
 
-def _optional(value, field, where, index):
-    # None stands for "not given"; 0 makes the library refuse it by name.
-    return 0.0 if value is None else _num(value, field, where, index)
+def _fill_segment(c: _ffi.Segment, seg: Segment, where: str, index: int) -> None:
+    for f in _SEGMENT_FIELDS:
+        value = getattr(seg, f.name)
+        if f.flags & _schema.PRESENCE:
+            setattr(c, _SEGMENT_MEMBER_AT[f.presence_offset], value is not None)
+        if f.whole:
+            setattr(c, f.name, _to_c_whole(f, value, where, index))
+        else:
+            # None stands for "not given": 0 makes the library refuse a
+            # required field by name, and a presence flag of 0 the rest.
+            setattr(c, f.name, 0.0 if value is None else _num(value, f.name, where, index))
 
 
-def _fill_segment(c, seg, where, index):
-    rating = _whole(seg.support_rating, "support_rating", where, index)
-    # Out-of-range ratings are passed as 0 so that the library names them.
-    c.support_rating = rating if INT32_MIN <= rating <= INT32_MAX else 0
-    accounts = _whole(seg.accounts, "accounts", where, index)
-    if accounts > INT64_MAX:
-        fail(Status.E_RANGE, where, "accounts", value=accounts, index=index)
-    c.accounts = max(accounts, -1)
-    for name in _SEGMENT_FLOATS:
-        setattr(c, name, _optional(getattr(seg, name), name, where, index))
-    c.has_weighted_accounts = seg.weighted_accounts is not None
-    c.weighted_accounts = _optional(seg.weighted_accounts, "weighted_accounts", where, index)
-    c.has_growth_per_account = seg.growth_per_account is not None
-    c.growth_per_account = _optional(seg.growth_per_account, "growth_per_account", where, index)
-
-
-def c_segments(segments, single=False):
+def c_segments(segments: Sequence[object],
+               single: bool = False) -> Tuple[ctypes.Array[_ffi.Segment], List[Segment]]:
     """A ctypes array of amsize_segment filled from Segment objects."""
     segs = [_as_segment(s, i, single) for i, s in enumerate(segments)]
-    arr = (_ffi.Segment * max(len(segs), 1))()
-    st = _lib.amsize_segment_init_(arr, len(arr), ctypes.sizeof(_ffi.Segment))
-    check(st, new_error(), lambda i, f: "amsize_segment_init_")
+    arr = _ffi.new(_ffi.Segment, len(segs))
     for i, s in enumerate(segs):
         _fill_segment(arr[i], s, _segment_place(segs, i, single), i)
     return arr, segs
 
 
-def _segment_place(segs, index, single):
+def _segment_place(segs: Sequence[Segment], index: int, single: bool) -> str:
     if single:
         name = segs[0].name
         return "segment %r" % name if name is not None else "segment"
     return _label(segs[index], index)
 
 
-def c_model(model):
+def c_model(model: object) -> Optional[_ffi.Model]:
     """An amsize_model, or None (NULL: the library's defaults)."""
+    model = _as_model(model)
     if model is None:
         return None
-    if isinstance(model, dict):
-        model = _fields_of(Model, model, "model", -1)
-    if not isinstance(model, Model):
-        fail(Status.E_RANGE, "", "model", "expected an amsize.Model, a dict of its fields "
-             "or None", model, cls=AmsizeTypeError)
-    c = _ffi.Model()
-    st = _lib.amsize_model_init_(c, ctypes.sizeof(c))
-    check(st, new_error(), lambda i, f: "amsize_model_init_")
-    try:
-        times = tuple(model.selling_time)
-    except TypeError:
-        times = None
-    if times is None or len(times) != 5:
-        fail(Status.E_RANGE, "model", "selling_time", "needs 5 entries, one per support "
-             "rating 1..5", model.selling_time, cls=AmsizeTypeError)
-    for k, t in enumerate(times):
-        c.selling_time[k] = _num(t, "selling_time[%d]" % (k + 1), "model")
-    c.rating_high = _num(model.rating_high, "rating_high", "model")
-    c.rating_medium = _num(model.rating_medium, "rating_medium", "model")
+    c = _ffi.new(_ffi.Model)
+    for f in _MODEL_FIELDS:
+        value = getattr(model, f.name)
+        if f.length == 1:
+            setattr(c, f.name, _num(value, f.name, "model"))
+            continue
+        try:
+            values = tuple(value)
+        except TypeError:
+            values = None
+        if values is None or len(values) != f.length:
+            # The model's one array, selling_time: a share per rating.
+            fail(Status.E_RANGE, "model", f.name, "needs %d entries, one per support rating "
+                 "1..%d" % (f.length, f.length), value, cls=AmsizeTypeError)
+        array = getattr(c, f.name)
+        for k, v in enumerate(values):
+            array[k] = _num(v, "%s[%d]" % (f.name, k + 1), "model")
     return c
 
 
-def _is_model_field(field):
-    return field in _MODEL_FIELDS or field.startswith("selling_time")
+def _split(field: str) -> Tuple[str, Optional[int]]:
+    """'selling_time[3]' -> ('selling_time', 2); 'book' -> ('book', None)."""
+    stem, bracket, rest = field.partition("[")
+    return stem, (int(rest.rstrip("]")) - 1 if bracket else None)
 
 
-def segment_context(segs, model, single=False):
+def segment_context(segs: Sequence[Segment], model: object,
+                    single: bool = False) -> Tuple[Where, Lookup]:
     """(where, lookup) for errors.check() about segments and the model."""
 
-    def where(index, field):
-        if _is_model_field(field):
+    def where(index: int, field: str) -> str:
+        if _split(field)[0] in _MODEL_NAMES:
             return "model"
         if 0 <= index < len(segs):
             return _segment_place(segs, index, single)
@@ -193,14 +238,14 @@ def segment_context(segs, model, single=False):
             return ""
         return "totals row" if index == -1 else "index %d" % index
 
-    def lookup(index, field):
-        if _is_model_field(field):
-            m = model if model is not None else Model()
-            if field.startswith("selling_time["):
-                return tuple(m.selling_time)[int(field[13:-1]) - 1]
-            if field == "model":
+    def lookup(index: int, field: str) -> Any:
+        stem, k = _split(field)
+        if stem in _MODEL_NAMES:
+            m = _as_model(model) or Model()
+            if stem == "model":
                 raise LookupError(field)
-            return getattr(m, field)
+            value = getattr(m, stem)
+            return tuple(value)[k] if k is not None else value
         if 0 <= index < len(segs) and field in Segment.__dataclass_fields__:
             return getattr(segs[index], field)
         raise LookupError(field)
@@ -209,28 +254,27 @@ def segment_context(segs, model, single=False):
 
 
 # -------------------------------------------------------- struct -> Python
-def undef(x):
+def undef(x: Any) -> Any:
     """NaN (undefined) -> None."""
     return None if isinstance(x, float) and math.isnan(x) else x
 
 
-def _names(fn, code):
+def _names(fn: Callable[[int], Optional[bytes]], code: int) -> Optional[str]:
     name = _ffi.text(fn(code))
     return name or None
 
 
-def rating_name(code):
+def rating_name(code: int) -> Optional[str]:
     """'low', 'medium', 'high'; None for NONE (the totals row)."""
     return _names(_lib.amsize_rating_name, code)
 
 
-def binding_name(code):
+def binding_name(code: int) -> Optional[str]:
     """'demand', 'service_floor', 'cost_ceiling'; None for NONE."""
     return _names(_lib.amsize_binding_name, code)
 
 
-
-def flag_names(flags):
+def flag_names(flags: int) -> Tuple[str, ...]:
     """The tuple of flag names set in a flags word, in bit order."""
     out = []
     for bit in range(32):
@@ -240,7 +284,7 @@ def flag_names(flags):
     return tuple(out)
 
 
-def from_struct(cls, c, **special):
+def from_struct(cls: Type[T], c: Any, **special: Callable[[Any], Any]) -> T:
     """An instance of dataclass cls from ctypes struct c: fields of the
     same name, NaN as None, special[name](raw) where given (raw is None
     for a name the struct lacks)."""
@@ -299,45 +343,68 @@ class Pilot:
     incremental: Optional[float]
 
 
-def _method(mirror, stem, result_cls, seg, model, **special):
+def _method(mirror: Type[ctypes.Structure], stem: str, result_cls: Type[T], seg: SegmentLike,
+            model: ModelLike, **special: Callable[[Any], Any]) -> T:
     segs_c, segs = c_segments([seg], single=True)
     model_c = c_model(model)
-    out = mirror()
+    out = _ffi.new(mirror)
     err = new_error()
-    where, lookup = segment_context(segs, model)
-    check(getattr(_lib, "amsize_%s_init_" % stem)(out, ctypes.sizeof(out)), err, where)
+    where, lookup = segment_context(segs, model, single=True)
     st = getattr(_lib, "amsize_%s_compute" % stem)(out, err, segs_c, model_c)
-    check(st, err, segment_context(segs, model, single=True)[0], lookup)
+    check(st, err, where, lookup)
     return from_struct(result_cls, out, **special)
 
 
-def netratio(seg, model=None):
-    """Net Ratio of one segment: NR = U + X - a*C, NR%, rating, FTEs."""
+def netratio(seg: SegmentLike, model: ModelLike = None) -> NetRatio:
+    """Method 1 on one segment: its Net Ratio NR = U + X - a*C (money per
+    year), NR% = NR/B, the rating and FTE_net = max(NR, 0)/P.
+
+    seg is a Segment or a dict of its fields; model a Model, a dict of its
+    fields, or None for the library's defaults. Raises AmsizeError naming
+    the field of a bad input."""
     return _method(_ffi.NetRatio, "netratio", NetRatio, seg, model, rating=rating_name)
 
 
-def support(seg, model=None):
-    """The Net Ratio demand scaled by the segment's support rating."""
+def support(seg: SegmentLike, model: ModelLike = None) -> Support:
+    """Method 3 on one segment: the Net Ratio demand scaled by its support
+    rating, f = T[3]/T[s], FTE_demand = FTE_net*f and the headcount
+    HC_demand = ceil_eps(FTE_demand).
+
+    Arguments and errors as netratio()."""
     return _method(_ffi.Support, "support", Support, seg, model)
 
 
-def load(seg, model=None):
-    """The account-load band: min/max load and the headcount floor/ceiling."""
+def load(seg: SegmentLike, model: ModelLike = None) -> Load:
+    """Method 2 on one segment: the account-load band. Minimum and maximum
+    load in weighted accounts per AM, and the headcount floor
+    ceil_eps(W/Lmax) and ceiling floor_eps(W/Lmin).
+
+    Arguments and errors as netratio()."""
     return _method(_ffi.Load, "load", Load, seg, model, flags=flag_names)
 
 
-def pilot_from(out):
+def pilot_from(out: _ffi.Pilot) -> Pilot:
     return from_struct(Pilot, out, accretive=bool)
 
 
-def pilot(nr_covered, book_covered, nr_uncovered, book_uncovered):
-    """Compares the Net Ratio of AM-covered and uncovered accounts."""
-    out = _ffi.Pilot()
+def pilot(nr_covered: float, book_covered: float, nr_uncovered: float,
+          book_uncovered: float) -> Pilot:
+    """Compares the growth of AM-covered and uncovered accounts.
+
+    Args:
+        nr_covered: the covered accounts' Net Ratio, money per year.
+        book_covered: their book, money per year; 0 or more.
+        nr_uncovered: the uncovered accounts' Net Ratio, money per year.
+        book_uncovered: their book, money per year; 0 or more.
+
+    Returns NR% of each side, their difference (delta), its ratio (lift)
+    and delta times the covered book (incremental); None where undefined.
+    Raises AmsizeError naming the side and field of a bad input."""
+    out = _ffi.new(_ffi.Pilot)
     err = new_error()
-    check(_lib.amsize_pilot_init_(out, ctypes.sizeof(out)), err, lambda i, f: "pilot")
     places = ("covered accounts", "uncovered accounts")
 
-    def where(index, field):
+    def where(index: int, field: str) -> str:
         return places[index] if index in (0, 1) else "pilot"
 
     given = (nr_covered, book_covered, nr_uncovered, book_uncovered)
@@ -345,40 +412,10 @@ def pilot(nr_covered, book_covered, nr_uncovered, book_uncovered):
                  for k, v in enumerate(given))
     st = _lib.amsize_pilot_compare(out, err, *args)
 
-    def lookup(index, field):
+    def lookup(index: int, field: str) -> float:
         if index in (0, 1) and field in ("net_ratio", "book"):
             return args[2 * index + (field == "book")]
         raise LookupError(field)
 
     check(st, err, where, lookup)
     return pilot_from(out)
-
-
-# ------------------------------------------------------------------ scalars
-def _make_scalar(name, argnames):
-    fn = getattr(_lib, "amsize_" + name)
-    params = [inspect.Parameter(a, inspect.Parameter.POSITIONAL_OR_KEYWORD) for a in argnames]
-    sig = inspect.Signature(params)
-    ints = {a for a in argnames if (name, a) in _ffi.SCALAR_INT_ARGS}
-
-    def wrapper(*args, **kwargs):
-        bound = sig.bind(*args, **kwargs)
-        values = []
-        for a, v in zip(argnames, bound.args):
-            fv = _num(v, a, name)  # not a number at all: AmsizeTypeError
-            if a in ints:
-                # Spreadsheet rule: an invalid number gives NaN, not an error.
-                if not fv.is_integer() or not INT32_MIN <= fv <= INT32_MAX:
-                    return math.nan
-                fv = int(fv)
-            values.append(fv)
-        return fn(*values)
-
-    wrapper.__name__ = wrapper.__qualname__ = name
-    wrapper.__signature__ = sig
-    wrapper.__doc__ = ("amsize_%s(%s) from scalar.h: returns a float, NaN for invalid "
-                       "input or an undefined value." % (name, ", ".join(argnames)))
-    return wrapper
-
-
-SCALAR_FUNCTIONS = {name: _make_scalar(name, args) for name, args in _ffi.SCALARS}

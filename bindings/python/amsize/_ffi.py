@@ -9,6 +9,8 @@ import ctypes
 import ctypes.util
 import glob
 import os
+from typing import (Any, Dict, Iterable, List, Optional, Sequence, Tuple, Type, TypeVar,
+                    overload)
 
 #: The major version of the C API this binding mirrors.
 EXPECTED_MAJOR = 1
@@ -16,6 +18,7 @@ EXPECTED_MAJOR = 1
 c_int32 = ctypes.c_int32
 c_int64 = ctypes.c_int64
 c_uint32 = ctypes.c_uint32
+c_uint64 = ctypes.c_uint64
 c_double = ctypes.c_double
 c_size_t = ctypes.c_size_t
 c_char_p = ctypes.c_char_p
@@ -159,8 +162,30 @@ class Totals(ctypes.Structure):
     ]
 
 
+class FieldInfo(ctypes.Structure):
+    """amsize_field_info, one row of the field table (schema.h, from 1.1).
+    The strings and defaults point into the library's static storage."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("field", c_int32),
+        ("name", c_char_p),
+        ("description", c_char_p),
+        ("range_text", c_char_p),
+        ("default_text", c_char_p),
+        ("defaults", ctypes.POINTER(c_double)),
+        ("type", c_int32),
+        ("flags", c_uint32),
+        ("min", c_double),
+        ("max", c_double),
+        ("offset", c_uint64),
+        ("length", c_uint64),
+        ("presence_offset", c_uint64),
+    ]
+
+
 #: amsize_struct_id -> (name, mirror): the handshake checks every size.
-STRUCT_IDS = {
+STRUCT_IDS: Dict[int, Tuple[str, Type[ctypes.Structure]]] = {
     1: ("amsize_error", Error),
     2: ("amsize_segment", Segment),
     3: ("amsize_model", Model),
@@ -170,6 +195,7 @@ STRUCT_IDS = {
     7: ("amsize_pilot", Pilot),
     8: ("amsize_chart_row", ChartRow),
     9: ("amsize_totals", Totals),
+    10: ("amsize_field_info", FieldInfo),
 }
 
 # ---------------------------------------------------------------- prototypes
@@ -177,8 +203,11 @@ P = ctypes.POINTER
 STATUS = c_int32  # amsize_status is a C enum: int-sized
 _D = c_double
 
+#: A C function's (restype, argtypes).
+Prototype = Tuple[Any, List[Any]]
+
 #: name -> (restype, argtypes). Every C function the package calls.
-PROTOTYPES = {
+PROTOTYPES: Dict[str, Prototype] = {
     "amsize_version": (c_char_p, []),
     "amsize_version_major": (c_int32, []),
     "amsize_version_minor": (c_int32, []),
@@ -217,54 +246,19 @@ PROTOTYPES = {
     "amsize_totals_merge": (STATUS, [P(Totals), c_size_t, P(Error), P(Totals), c_size_t]),
     "amsize_totals_segment": (STATUS, [P(Segment), P(Error), P(Totals), c_int32]),
     "amsize_totals_pilot": (STATUS, [P(Pilot), P(Error), P(Totals), _D]),
+    # schema.h (1.1): the field table.
+    "amsize_field_info_init_": (STATUS, [P(FieldInfo), c_size_t]),
+    "amsize_schema_count": (c_size_t, [c_int32]),
+    "amsize_schema_get": (STATUS, [P(FieldInfo), c_int32, c_size_t]),
+    "amsize_schema_find": (STATUS, [P(FieldInfo), c_int32, c_int32]),
+    "amsize_schema_lookup": (STATUS, [P(FieldInfo), c_int32, c_char_p]),
+    "amsize_field_check": (STATUS, [P(Error), c_int32, c_int32, _D, c_int64]),
 }
-
-#: The scalar functions of scalar.h: name without the amsize_ prefix ->
-#: argument names. Every argument is a double except where SCALAR_INT_ARGS
-#: says otherwise; every one returns a double.
-SCALARS = (
-    ("ceil_eps_calc", ("x",)),
-    ("floor_eps_calc", ("x",)),
-    ("churn_attributed_calc", ("churn", "churn_attribution")),
-    ("net_ratio_calc", ("upsell", "cross_sell", "churn", "churn_attribution")),
-    ("net_ratio_pct_calc", ("net_ratio", "book")),
-    ("net_ratio_rating_calc", ("net_ratio_pct", "rating_high", "rating_medium")),
-    ("fte_net_calc", ("net_ratio", "am_productivity")),
-    ("support_factor_calc", ("support_rating", "t1", "t2", "t3", "t4", "t5")),
-    ("fte_demand_calc", ("fte_net", "support_factor")),
-    ("hc_demand_calc", ("fte_demand",)),
-    ("growth_per_account_calc", ("net_ratio", "weighted_accounts")),
-    ("min_load_calc", ("am_cost", "gross_margin", "cost_coverage", "growth_per_account")),
-    ("hc_floor_calc", ("weighted_accounts", "max_load")),
-    ("hc_ceiling_calc", ("weighted_accounts", "min_load")),
-    ("headcount_calc", ("hc_floor", "hc_demand", "hc_ceiling")),
-    ("binding_calc", ("headcount", "hc_demand")),
-    ("load_per_am_calc", ("weighted_accounts", "headcount")),
-    ("cost_calc", ("headcount", "am_cost")),
-    ("net_per_am_calc", ("net_ratio", "headcount")),
-    ("roi_calc", ("gross_margin", "net_ratio", "cost")),
-    ("flags_calc", ("accounts", "weighted_accounts", "book", "net_ratio",
-                    "growth_per_account", "min_load", "max_load")),
-    ("pilot_delta_calc", ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
-    ("pilot_lift_calc", ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
-    ("pilot_incremental_calc",
-     ("nr_covered", "book_covered", "nr_uncovered", "book_uncovered")),
-)
-SCALAR_INT_ARGS = {("support_factor_calc", "support_rating")}
-
-for _name, _args in SCALARS:
-    PROTOTYPES["amsize_" + _name] = (
-        c_double,
-        [c_int32 if (_name, a) in SCALAR_INT_ARGS else c_double for a in _args],
-    )
-
-#: Functions that a library still being built may lack (totals.h). The
-#: binding loads without them and the Totals API says what is missing.
-OPTIONAL = frozenset(n for n in PROTOTYPES if n.startswith("amsize_totals_"))
-
+# The scalar functions of scalar.h join PROTOTYPES when _scalars.py is
+# imported: their Python signatures are their prototypes.
 
 # -------------------------------------------------------------------- loading
-def _candidates():
+def _candidates() -> List[Tuple[str, str]]:
     """Where to look for the shared library, in order."""
     env = os.environ.get("AMSIZE_LIBRARY")
     if env:
@@ -282,7 +276,7 @@ def _candidates():
     return found
 
 
-def load_library():
+def load_library() -> Tuple[ctypes.CDLL, str]:
     """Loads libamsize and returns (CDLL, path). Raises ImportError."""
     tried = []
     for how, path in _candidates():
@@ -297,28 +291,32 @@ def load_library():
     )
 
 
-def declare(lib, names=None):
-    """Sets restype and argtypes of every prototype (or of names); returns
-    the set of optional functions the library does not export."""
-    missing = set()
+def declare(lib: Any, names: Optional[Iterable[str]] = None) -> None:
+    """Sets restype and argtypes of every prototype (or of names). Raises
+    LibraryMismatchError for a function the library does not export."""
     for name in names or PROTOTYPES:
         restype, argtypes = PROTOTYPES[name]
         try:
             fn = getattr(lib, name)
         except AttributeError:
-            if name in OPTIONAL:
-                missing.add(name)
-                continue
             raise LibraryMismatchError(
                 "amsize: the loaded libamsize lacks %s(); it is older than or "
                 "different from the %d.x API this binding needs" % (name, EXPECTED_MAJOR)
-            )
+            ) from None
         fn.restype = restype
         fn.argtypes = argtypes
-    return missing
 
 
-def check_library(lib, expected_major=EXPECTED_MAJOR, path="libamsize"):
+def add_prototypes(prototypes: Dict[str, Prototype]) -> None:
+    """Adds name -> (restype, argtypes) to PROTOTYPES and declares them on
+    the loaded library: the scalar functions' come from their Python
+    signatures (_scalars.py)."""
+    PROTOTYPES.update(prototypes)
+    declare(lib, prototypes)
+
+
+def check_library(lib: Any, expected_major: int = EXPECTED_MAJOR,
+                  path: str = "libamsize") -> None:
     """Refuses a library this binding cannot talk to safely. lib needs
     amsize_version_major() and amsize_struct_size(id); any object with those
     two callables will do (the tests pass a fake). Raises
@@ -362,19 +360,42 @@ lib, path = load_library()
 # environment can change what it expects.
 declare(lib, ("amsize_version_major", "amsize_struct_size"))
 check_library(lib, EXPECTED_MAJOR, path)
-missing = declare(lib)
+declare(lib)
 
 
-def text(ptr):
+def text(ptr: Optional[bytes]) -> str:
     """A C string result as str ('' for NULL)."""
     return ptr.decode("utf-8") if ptr else ""
 
 
-def require(name):
-    """The C function name, or NotImplementedError when the library lacks it."""
-    if name in missing:
-        raise NotImplementedError(
-            "amsize: the loaded libamsize (%s) does not export %s(); "
-            "it was built without the account totals (lib/totals.c)" % (path, name)
-        )
-    return getattr(lib, name)
+S = TypeVar("S", bound=ctypes.Structure)
+
+
+@overload
+def new(mirror: Type[S]) -> S: ...
+
+
+@overload
+def new(mirror: Type[S], count: int) -> ctypes.Array[S]: ...
+
+
+def new(mirror: Type[S], count: Optional[int] = None) -> Any:
+    """A mirror struct (count None) or an array of count of them (at least
+    one; only for the structs whose *_init_() takes a length), set up by
+    the library's *_init_() with the mirror's size.
+
+    The status is not looked at, because the handshake leaves these calls
+    no way to fail: each gets a struct, a length of at least 1 and the
+    mirror's size, which is at most the library's own and so one that a
+    1.x library accepts. Were a library to break that promise anyway, the
+    struct would keep struct_size 0, and the call that uses it refuses it
+    with AMSIZE_E_STRUCT_SIZE before touching any memory."""
+    name = next(cname for cname, m in STRUCT_IDS.values() if m is mirror) + "_init_"
+    length: Sequence[int] = ()
+    if len(PROTOTYPES[name][1]) == 3:  # (structs, length, struct_size)
+        length = (1 if count is None else max(count, 1),)
+    elif count is not None:
+        raise TypeError("%s() sets up one struct, not an array" % name)
+    obj = mirror() if count is None else (mirror * length[0])()
+    getattr(lib, name)(obj, *length, ctypes.sizeof(mirror))
+    return obj

@@ -5,8 +5,9 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import html
+import importlib
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
 from . import _core, _ffi
 from .errors import AmsizeTypeError, Status, check, fail, new_error
@@ -52,7 +53,7 @@ class ChartRow:
 COLUMNS = tuple(f.name for f in dataclasses.fields(ChartRow))
 
 
-def _row(c, name):
+def _row(c: _ffi.ChartRow, name: str) -> ChartRow:
     return _core.from_struct(
         ChartRow, c,
         segment=lambda _: name,
@@ -67,7 +68,7 @@ def _row(c, name):
 _WHOLE = ("weighted_accounts", "min_load", "max_load")
 
 
-def cell(column, value):
+def cell(column: str, value: Any) -> str:
     """The text of one value in the text and HTML tables."""
     if value is None:
         return ""
@@ -91,17 +92,23 @@ TEXT_COLUMNS = ("segment", "accounts", "net_ratio", "net_ratio_pct", "net_ratio_
 class Chart:
     """The sizing chart: .rows (one ChartRow per segment) and .total."""
 
-    def __init__(self, rows, total):
+    def __init__(self, rows: Iterable[ChartRow], total: ChartRow) -> None:
         self.rows = list(rows)
         self.total = total
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[ChartRow]:
         return iter(self.rows)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.rows)
 
-    def __getitem__(self, key):
+    @overload
+    def __getitem__(self, key: Union[int, str]) -> ChartRow: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> List[ChartRow]: ...
+
+    def __getitem__(self, key: Union[int, str, slice]) -> Union[ChartRow, List[ChartRow]]:
         """A row by position, or by segment name."""
         if isinstance(key, str):
             for r in self.rows:
@@ -110,31 +117,33 @@ class Chart:
             raise KeyError(key)
         return self.rows[key]
 
-    def _all(self, total):
+    def _all(self, total: bool) -> List[ChartRow]:
         return self.rows + [self.total] if total else list(self.rows)
 
-    def to_records(self, total=True):
+    def to_records(self, total: bool = True) -> List[Dict[str, Any]]:
         """A list of dicts, one per row (the totals row last unless
         total=False), keyed by the CSV column names."""
         return [dataclasses.asdict(r) for r in self._all(total)]
 
-    def to_pandas(self, total=True):
+    def to_pandas(self, total: bool = True) -> Any:
         """A pandas DataFrame with the CSV columns. Needs pandas."""
         try:
-            import pandas
+            # By name, so that a type checker without pandas' stubs need
+            # not find them: the result is typed Any.
+            pandas = importlib.import_module("pandas")
         except ImportError:
             raise ImportError("amsize: Chart.to_pandas() needs pandas, which is not installed; "
                               "use Chart.to_records() for plain dicts") from None
         return pandas.DataFrame.from_records(self.to_records(total), columns=list(COLUMNS))
 
-    def _table(self, columns):
+    def _table(self, columns: Sequence[str]) -> List[List[str]]:
         return [[cell(c, getattr(r, c)) for c in columns] for r in self._all(True)]
 
-    def __str__(self):
+    def __str__(self) -> str:
         body = self._table(TEXT_COLUMNS)
         widths = [max(len(c), *(len(row[k]) for row in body)) for k, c in enumerate(TEXT_COLUMNS)]
 
-        def line(cells):
+        def line(cells: Sequence[str]) -> str:
             out = []
             for k, text in enumerate(cells):
                 left = TEXT_COLUMNS[k] in ("segment", "net_ratio_rating", "binding", "flags")
@@ -145,7 +154,7 @@ class Chart:
 
     __repr__ = __str__
 
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         head = "".join("<th>%s</th>" % html.escape(c) for c in COLUMNS)
         rows = "".join(
             "<tr>%s</tr>" % "".join("<td>%s</td>" % html.escape(t) for t in r)
@@ -155,27 +164,29 @@ class Chart:
             head, rows)
 
 
-def compute_raw(segments, model=None):
+def compute_raw(segments: Sequence[object], model: _core.ModelLike = None
+                ) -> Tuple[ctypes.Array[_ffi.ChartRow], _ffi.ChartRow, List[_core.Segment]]:
     """Runs amsize_chart_compute(); returns (ctypes rows, ctypes total,
     Segment list). Raises AmsizeError."""
     segs_c, segs = _core.c_segments(segments)
     model_c = _core.c_model(model)
     n = len(segs)
-    rows = (_ffi.ChartRow * max(n, 1))()
-    total = _ffi.ChartRow()
+    rows = _ffi.new(_ffi.ChartRow, n)
+    total = _ffi.new(_ffi.ChartRow)
     err = new_error()
     where, lookup = _core.segment_context(segs, model)
-    check(_lib.amsize_chart_row_init_(rows, len(rows), ctypes.sizeof(_ffi.ChartRow)), err, where)
-    check(_lib.amsize_chart_row_init_(total, 1, ctypes.sizeof(_ffi.ChartRow)), err, where)
     st = _lib.amsize_chart_compute(rows, len(rows), total, err, segs_c, n, model_c)
     check(st, err, where, lookup)
     return rows, total, segs
 
 
-def chart(segments, model=None):
+def chart(segments: Iterable[_core.SegmentLike], model: _core.ModelLike = None) -> Chart:
     """Sizes every segment (Segment objects or dicts of their fields) and
-    returns the Chart. Raises AmsizeError naming the segment and field of
-    the first bad input."""
+    returns the Chart: one ChartRow per segment and the TOTAL row.
+
+    model is a Model, a dict of its fields, or None for the library's
+    defaults. Raises AmsizeError naming the segment and field of the first
+    bad input."""
     try:
         segments = list(segments)
     except TypeError:

@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import enum
 import math
+from typing import Any, Callable, Dict, NoReturn, Optional, Type, Union
 
-from . import _ffi
+from . import _ffi, _schema
+
+#: where(index, field) -> the text naming the place of an error.
+Where = Callable[[int, str], str]
+#: lookup(index, field) -> the input value there; raises LookupError.
+Lookup = Callable[[int, str], Any]
 
 
 class Status(enum.IntEnum):
@@ -24,14 +30,14 @@ class Status(enum.IntEnum):
     E_INDEX = 11
 
 
-def _status(code):
+def _status(code: int) -> Union[Status, int]:
     try:
         return Status(code)
     except ValueError:  # a code from a newer library
         return int(code)
 
 
-def status_name(code):
+def status_name(code: int) -> str:
     """'AMSIZE_E_NOT_POSITIVE' for 5; 'AMSIZE_STATUS_<n>' for unknown codes."""
     st = _status(code)
     return "AMSIZE_" + st.name if isinstance(st, Status) else "AMSIZE_STATUS_%d" % st
@@ -49,7 +55,8 @@ class AmsizeError(ValueError):
       value        the offending input value when the binding knows it
     """
 
-    def __init__(self, message, status, index=-1, field="", field_code=None, value=None):
+    def __init__(self, message: str, status: int, index: int = -1, field: str = "",
+                 field_code: Optional[int] = None, value: Any = None) -> None:
         super().__init__(message)
         self.status = _status(status)
         self.status_name = status_name(status)
@@ -66,36 +73,28 @@ class AmsizeTypeError(AmsizeError, TypeError):
     TypeError as well, as these were before they carried a status."""
 
 
-INT64_MAX = 2 ** 63 - 1
-
-#: The allowed range of every field that has one: the wording of the
-#: amsize command (tools/input.c range_of) for AMSIZE_E_RANGE, and of the
-#: binding's own whole-number checks. Indexed fields (selling_time[3]) use
-#: the name before the bracket. The one place these are written.
-RANGES = {
-    "support_rating": "1 to 5",
-    "churn_attribution": "0 to 1",
-    "gross_margin": "above 0 and at most 1",
-    "selling_time": "above 0 and at most 1",
-    "accounts": "0 to %d" % INT64_MAX,
-    # Totals(n_segments): segment indices are int32.
-    "segments": "0 to %d" % 2 ** 31,
-}
-
-#: The order a field must keep, for AMSIZE_E_ORDER.
+#: The order a field must keep, for AMSIZE_E_ORDER: rules between fields,
+#: which the field table (one field at a time) does not hold.
 ORDERS = {
     "selling_time": "the table must be non-decreasing from rating 1 to 5",
     "rating_high": "rating_high must be >= rating_medium",
 }
 
 
-def reason(status, field=""):
+def reason(status: int, field: str = "", allowed: Optional[str] = None) -> str:
     """What a status says about field, e.g. 'value is outside its allowed
-    range: 1 to 5': amsize_strerror() plus the allowed range or order."""
+    range: 1 to 5': amsize_strerror() plus the allowed range or order.
+
+    The range of AMSIZE_E_RANGE is allowed when given, else the field
+    table's range_text for field (an indexed field, selling_time[3], by the
+    name before the bracket)."""
     text = _ffi.text(_ffi.lib.amsize_strerror(status))
     stem = field.split("[", 1)[0]
-    if status == Status.E_RANGE and stem in RANGES:
-        return "%s: %s" % (text, RANGES[stem])
+    if status == Status.E_RANGE and allowed is None:
+        info = _schema.find(stem)
+        allowed = info.range_text if info is not None else None
+    if status == Status.E_RANGE and allowed:
+        return "%s: %s" % (text, allowed)
     if status == Status.E_ORDER and stem in ORDERS:
         return "%s: %s" % (text, ORDERS[stem])
     if status == Status.E_EMPTY and stem == "segments":
@@ -103,10 +102,10 @@ def reason(status, field=""):
     return text
 
 
-_field_codes = {}
+_field_codes: Dict[str, int] = {}
 
 
-def field_code_of(name):
+def field_code_of(name: str) -> int:
     """The amsize_field number of a field name; 0 when the C API has none."""
     if not _field_codes:
         for code in range(1, 1000):
@@ -117,7 +116,7 @@ def field_code_of(name):
     return _field_codes.get(name, 0)
 
 
-def _fmt_value(value):
+def _fmt_value(value: Any) -> str:
     if value is None:
         return "not given"
     if isinstance(value, float) and math.isnan(value):
@@ -126,17 +125,19 @@ def _fmt_value(value):
 
 
 #: fail()'s "no value known" (None means "not given").
-UNKNOWN = object()
+UNKNOWN: Any = object()
 
 
-def _message(place, field, text, value=UNKNOWN):
+def _message(place: str, field: str, text: str, value: Any = UNKNOWN) -> str:
     """'segment 2 ('SMB'), am_cost: value must be > 0 (got 0.0)'."""
     head = ", ".join(p for p in (place, field) if p)
     msg = "%s: %s" % (head, text) if head else text
     return msg if value is UNKNOWN else "%s (%s)" % (msg, _fmt_value(value))
 
 
-def fail(status, place, field, problem=None, value=UNKNOWN, index=-1, cls=AmsizeError):
+def fail(status: int, place: str, field: str, problem: Optional[str] = None,
+         value: Any = UNKNOWN, index: int = -1,
+         cls: Type[AmsizeError] = AmsizeError) -> NoReturn:
     """Raises cls for an input the binding refuses before calling C, worded
     as the library's refusals: place, field, problem (default: reason())."""
     text = problem if problem is not None else reason(status, field)
@@ -144,7 +145,8 @@ def fail(status, place, field, problem=None, value=UNKNOWN, index=-1, cls=Amsize
               value=None if value is UNKNOWN else value)
 
 
-def raise_for(status, err, where, lookup=None):
+def raise_for(status: int, err: _ffi.Error, where: Where,
+              lookup: Optional[Lookup] = None) -> NoReturn:
     """Raises AmsizeError for a failed call.
 
     status is what the C function returned, err the amsize_error it filled.
@@ -166,16 +168,12 @@ def raise_for(status, err, where, lookup=None):
                       None if value is UNKNOWN else value)
 
 
-def check(status, err, where, lookup=None):
+def check(status: int, err: _ffi.Error, where: Where, lookup: Optional[Lookup] = None) -> None:
     """Does nothing on AMSIZE_OK, else raise_for()."""
     if status != Status.OK:
         raise_for(status, err, where, lookup)
 
 
-def new_error():
+def new_error() -> _ffi.Error:
     """A fresh amsize_error, initialised by the library."""
-    err = _ffi.Error()
-    st = _ffi.lib.amsize_error_init_(err, _ffi.ctypes.sizeof(err))
-    if st != Status.OK:  # pragma: no cover - the handshake rules this out
-        raise AmsizeError("amsize_error_init_ failed", st)
-    return err
+    return _ffi.new(_ffi.Error)

@@ -17,10 +17,6 @@ try:
 except ImportError:
     pandas = None
 
-HAVE_TOTALS = "amsize_totals_add" not in amsize._ffi.missing
-NO_TOTALS = ("the loaded libamsize does not export amsize_totals_*: lib/totals.c is not "
-             "implemented in this build")
-
 
 def example_segments():
     """The three segments of examples/chart_table.c."""

@@ -10,7 +10,7 @@ import os
 import subprocess
 import unittest
 
-from support import HAVE_TOTALS, HERE, NO_TOTALS
+from support import HERE
 
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 DATA = os.path.join(ROOT, "examples", "data")
@@ -44,7 +44,6 @@ def parse(text, like):
     return text
 
 
-@unittest.skipUnless(HAVE_TOTALS, NO_TOTALS)
 @unittest.skipUnless(CLI and os.access(CLI, os.X_OK), "AMSIZE_CLI does not name the built amsize")
 @unittest.skipUnless(os.path.exists(os.path.join(DATA, "accounts.csv")), "no bundled sample")
 class SameAsCommand(unittest.TestCase):

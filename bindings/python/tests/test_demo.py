@@ -4,12 +4,11 @@ import subprocess
 import sys
 import unittest
 
-from support import DATA, HAVE_TOTALS, HERE, NO_TOTALS, pandas
+from support import DATA, HERE, pandas
 
 DEMO = os.path.normpath(os.path.join(HERE, "..", "..", "..", "examples", "notebook_demo.py"))
 
 
-@unittest.skipUnless(HAVE_TOTALS, NO_TOTALS)
 @unittest.skipUnless(os.path.exists(DEMO), "examples/notebook_demo.py is not in this tree")
 class Demo(unittest.TestCase):
     def run_demo(self, *args):

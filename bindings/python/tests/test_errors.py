@@ -259,6 +259,17 @@ class ModelErrors(unittest.TestCase):
         self.assertEqual(str(cm.exception), "model: expected an amsize.Model, a dict of its "
                                             "fields or None (got 'default')")
 
+    def test_model_as_a_dict(self):
+        # A dict model is converted once: the error quotes the dict's value.
+        with self.assertRaises(amsize.AmsizeError) as cm:
+            amsize.chart(example_segments(), {"rating_high": 0.01, "rating_medium": 0.02})
+        self.assertEqual(str(cm.exception), "model, rating_high: values are out of order: "
+                                            "rating_high must be >= rating_medium (got 0.01)")
+        with self.assertRaises(amsize.AmsizeError) as cm:
+            amsize.netratio(example_segments()[0], {"selling_time": (0.4, 0.5, 0.6, 0.7, 1.5)})
+        self.assertEqual(str(cm.exception), "model, selling_time[5]: value is outside its "
+                                            "allowed range: above 0 and at most 1 (got 1.5)")
+
     def test_thresholds(self):
         e = self.model_error(rating_high=0.01, rating_medium=0.02)
         self.assertEqual((e.status, e.field), (Status.E_ORDER, "rating_high"))

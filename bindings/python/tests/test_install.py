@@ -1,17 +1,22 @@
 """install_test.sh's verdicts, and that the test command installs what it
 needs: make check runs the README's install commands themselves."""
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import unittest
+import zipfile
 
 import amsize
 from support import HERE
 
 INSTALL_TEST = os.path.join(HERE, "..", "install_test.sh")
+BACKEND = os.path.join(HERE, "..", "_backend", "amsize_build.py")
+PACKAGE = os.path.join(HERE, "..", "amsize")
 QUICKSTART = os.path.join(HERE, "..", "..", "..", "quickstart.sh")
 
 # Debian's python3 without the python3-venv package: the venv module is
@@ -59,6 +64,35 @@ class InstallTest(unittest.TestCase):
     def test_no_usable_python_skips(self):
         p = self.run_install_test(os.path.join(self.tmp, "no-such-python3"))
         self.assertEqual(p.returncode, 77, p.stdout)
+
+
+@unittest.skipUnless(os.path.exists(BACKEND), "the build backend is not here (installed copy)")
+class BuildBackend(unittest.TestCase):
+    """What pip install gets: the wheel and sdist of the in-tree backend."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.tmp)
+        spec = importlib.util.spec_from_file_location("amsize_build", BACKEND)
+        self.backend = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(self.backend)
+        self.modules = {"amsize/" + n for n in os.listdir(PACKAGE) if n.endswith(".py")}
+
+    def test_wheel_ships_py_typed_and_every_module(self):
+        name = self.backend.build_wheel(self.tmp)
+        with zipfile.ZipFile(os.path.join(self.tmp, name)) as z:
+            names = set(z.namelist())
+            self.assertEqual(z.read("amsize/py.typed"), b"")
+        self.assertIn("amsize/py.typed", names)
+        self.assertLessEqual(self.modules, names)
+
+    def test_sdist_ships_py_typed(self):
+        name = self.backend.build_sdist(self.tmp)
+        base = name[:-len(".tar.gz")]
+        with tarfile.open(os.path.join(self.tmp, name)) as t:
+            names = {n[len(base) + 1:] for n in t.getnames()}
+        self.assertIn("amsize/py.typed", names)
+        self.assertLessEqual(self.modules, names)
 
 
 @unittest.skipUnless(os.path.exists(QUICKSTART), "quickstart.sh is not here (installed copy)")

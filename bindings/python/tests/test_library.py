@@ -16,7 +16,7 @@ from amsize import _ffi
 PKG = os.path.dirname(os.path.abspath(amsize.__file__))
 
 #: The "Guaranteed size" comments of the headers, by amsize_struct_id.
-GUARANTEED = {1: 24, 2: 120, 3: 64, 4: 48, 5: 40, 6: 56, 7: 48, 8: 192, 9: 184}
+GUARANTEED = {1: 24, 2: 120, 3: 64, 4: 48, 5: 40, 6: 56, 7: 48, 8: 192, 9: 184, 10: 96}
 
 
 class FakeLib:
@@ -128,6 +128,36 @@ class Handshake(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(p.stdout.strip(), amsize.library_version)
 
+    def test_new_structs_are_initialised(self):
+        for sid, (cname, mirror) in _ffi.STRUCT_IDS.items():
+            with self.subTest(struct=cname):
+                one = _ffi.new(mirror)
+                self.assertEqual(one.struct_size, ctypes.sizeof(mirror))
+                if len(_ffi.PROTOTYPES[cname + "_init_"][1]) == 2:  # (struct, size)
+                    with self.assertRaises(TypeError):
+                        _ffi.new(mirror, 3)
+                    continue
+                for count, length in ((0, 1), (3, 3)):  # never an empty array
+                    arr = _ffi.new(mirror, count)
+                    self.assertEqual(len(arr), length)
+                    self.assertEqual([r.struct_size for r in arr],
+                                     [ctypes.sizeof(mirror)] * length)
+
+    def test_a_refused_init_is_still_caught(self):
+        # _ffi.new() does not look at the *_init_() status (the handshake
+        # leaves it no way to fail). Should a library refuse anyway, the
+        # struct keeps struct_size 0 and the call using it says so.
+        real = _ffi.new
+        _ffi.new = lambda mirror, count=None: (
+            mirror() if count is None else (mirror * max(count, 1))())
+        try:
+            with self.assertRaises(amsize.AmsizeError) as cm:
+                amsize.netratio(dict(accounts=1, am_productivity=1.0, am_cost=1.0,
+                                     max_load=1.0))
+        finally:
+            _ffi.new = real
+        self.assertEqual(cm.exception.status, amsize.Status.E_STRUCT_SIZE)
+
     def test_import_with_bad_path(self):
         p = run_import(AMSIZE_LIBRARY="/nonexistent/libamsize.so.0")
         self.assertNotEqual(p.returncode, 0)
@@ -155,9 +185,11 @@ class Handshake(unittest.TestCase):
 
         with self.assertRaisesRegex(ImportError, "lacks amsize_chart_compute"):
             _ffi.declare(Lib(lambda n: n == "amsize_chart_compute"))
-        # Only the totals functions may be missing; the rest still load.
-        missing = _ffi.declare(Lib(lambda n: n.startswith("amsize_totals_")))
-        self.assertEqual(missing, set(_ffi.OPTIONAL))
+        # No function is optional: a library that passes the handshake
+        # knows amsize_totals (its size is not 0), and so has totals.h.
+        with self.assertRaisesRegex(amsize.LibraryMismatchError, "lacks amsize_totals_add"):
+            _ffi.declare(Lib(lambda n: n == "amsize_totals_add"))
+        _ffi.declare(Lib(lambda n: False))  # no exception
 
 
 STUB_C = """#include <stddef.h>
@@ -193,7 +225,7 @@ class StubLibrary(unittest.TestCase):
         src = os.path.join(self.tmp, "stub.c")
         lib = os.path.join(self.tmp, "libamsize-stub-%d.so" % len(os.listdir(self.tmp)))
         with open(src, "w") as f:
-            f.write(STUB_C % (major, ", ".join(str(table[i]) for i in range(1, 10))))
+            f.write(STUB_C % (major, ", ".join(str(table[i]) for i in sorted(table))))
         # Not the sanitizer runtime the ASan run preloads into python3.
         env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
         p = subprocess.run([compiler(), "-shared", "-fPIC", "-o", lib, src], env=env,
@@ -220,6 +252,17 @@ class StubLibrary(unittest.TestCase):
                 self.assertIn("the loaded libamsize lacks amsize_version()", p.stderr)
                 self.assertNotIn("major version", p.stderr)
                 self.assertNotIn("older than this binding", p.stderr)
+
+    def test_import_refuses_a_1_0_library(self):
+        # 1.0 has no field table (amsize_field_info, id 10, from 1.1): its
+        # amsize_struct_size(10) is 0, and the binding reads its defaults
+        # and range texts from that table.
+        lib = self.stub(major=1, sizes={10: 0})
+        p = run_import(AMSIZE_LIBRARY=lib)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("LibraryMismatchError: amsize: %s is older than this binding: "
+                      "amsize_field_info is 0 bytes in the library, 96 in the binding" % lib,
+                      p.stderr)
 
     def test_import_refuses_an_older_library(self):
         lib = self.stub(major=1, sizes={8: 184})  # an amsize_chart_row 8 bytes short
@@ -254,21 +297,19 @@ class Discovery(unittest.TestCase):
 
 class Prototypes(unittest.TestCase):
     def test_every_called_function_is_declared(self):
-        # Every amsize_*( call, require("amsize_*") and the per-method
-        # names built in _core._method() must have a prototype.
-        called = {"amsize_%s_%s" % (stem, verb) for stem in ("netratio", "support", "load")
-                  for verb in ("init_", "compute")}
+        # Every amsize_*( call, the per-method names built in
+        # _core._method() and the *_init_() that _ffi.new() calls for each
+        # struct must have a prototype.
+        called = {"amsize_%s_compute" % stem for stem in ("netratio", "support", "load")}
+        called |= {cname + "_init_" for cname, _ in _ffi.STRUCT_IDS.values()}
         for path in glob.glob(os.path.join(PKG, "*.py")):
             with open(path) as f:
                 src = f.read()
             called |= set(re.findall(r"\b(amsize_\w+)\s*\(", src))
-            called |= set(re.findall(r"require\(\"(amsize_\w+)\"\)", src))
         self.assertEqual(sorted(c for c in called if c not in _ffi.PROTOTYPES), [])
 
     def test_declared_on_the_library(self):
         for name, (restype, argtypes) in _ffi.PROTOTYPES.items():
-            if name in _ffi.missing:
-                continue
             fn = getattr(_ffi.lib, name)
             self.assertEqual(fn.restype, restype, name)
             self.assertEqual(fn.argtypes, argtypes, name)

@@ -1,10 +1,13 @@
 """Every scalar function of scalar.h, exposed without the amsize_ prefix."""
+import inspect
 import math
 import os
 import re
+import typing
 import unittest
 
 import amsize
+from amsize import _schema
 from support import HERE
 
 SCALAR_H = os.path.join(HERE, "..", "..", "..", "include", "amsize", "scalar.h")
@@ -19,6 +22,25 @@ def header_prototypes():
                                  text):
         protos[name] = tuple(tuple(a.split()) for a in args.split(","))
     return protos
+
+
+def args_entries(doc):
+    """param -> its text in a docstring's "Args:" section, one line."""
+    entries = {}
+    lines = doc.split("Args:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    key = None
+    for line in lines:
+        if line.startswith("    ") and not line.startswith("     "):
+            key, _, text = line.strip().partition(": ")
+            entries[key] = text
+        else:
+            entries[key] += " " + line.strip()
+    # "t1, t2, t3, t4, t5: ..." documents five parameters.
+    for key in [k for k in entries if ", " in k]:
+        for param in key.split(", "):
+            entries[param] = entries[key]
+        del entries[key]
+    return entries
 
 
 T = (0.40, 0.50, 0.60, 0.70, 0.80)  # the default selling-time table
@@ -109,11 +131,39 @@ class Scalars(unittest.TestCase):
         for name, params in protos.items():
             with self.subTest(name=name):
                 fn = getattr(amsize, name)
-                self.assertEqual(tuple(fn.__signature__.parameters),
-                                 tuple(p[-1] for p in params))
-                ints = {p[-1] for p in params if p[0] == "int32_t"}
-                self.assertEqual(ints, {a for n, a in amsize._ffi.SCALAR_INT_ARGS if n == name})
-                self.assertTrue(all(p[0] in ("double", "int32_t") for p in params), params)
+                sig = inspect.signature(fn)
+                self.assertEqual(tuple(sig.parameters), tuple(p[-1] for p in params))
+                # The type hints are the C types: int32_t int, double float.
+                hints = typing.get_type_hints(fn)
+                self.assertEqual(hints.pop("return"), float)
+                self.assertEqual(hints, {p[-1]: {"double": float, "int32_t": int}[p[0]]
+                                         for p in params})
+
+    def test_signatures_and_docstrings(self):
+        # help() and IDEs see each function's own parameters, hints and
+        # docstring; a parameter that is an input of the field table states
+        # the table's range in its Args entry.
+        ranges = {f.name: f.range_text for schema in (_schema.SEGMENT, _schema.MODEL)
+                  for f in _schema.fields(schema)}
+        ranges.update({"t%d" % k: ranges["selling_time"] for k in range(1, 6)})
+        for name, fn in amsize.SCALAR_FUNCTIONS.items():
+            with self.subTest(name=name):
+                self.assertEqual(fn.__module__, "amsize._scalars")
+                sig = inspect.signature(fn)
+                self.assertIs(sig.return_annotation, float)
+                entries = args_entries(inspect.getdoc(fn))
+                self.assertEqual(set(entries), set(sig.parameters))
+                for param in sig.parameters:
+                    self.assertIs(sig.parameters[param].kind,
+                                  inspect.Parameter.POSITIONAL_OR_KEYWORD)
+                    self.assertIn(sig.parameters[param].annotation, (float, int))
+                    if param in ranges:
+                        self.assertIn(ranges[param], entries[param], param)
+        # The README's input table, independently: a in [0, 1], m in (0, 1].
+        doc = args_entries(inspect.getdoc(amsize.roi_calc))
+        self.assertIn("above 0 and at most 1", doc["gross_margin"])
+        doc = args_entries(inspect.getdoc(amsize.net_ratio_calc))
+        self.assertIn("0 to 1", doc["churn_attribution"])
 
     def test_values(self):
         self.assertEqual(amsize.fte_net_calc(30e6, 1.5e6), 20.0)
