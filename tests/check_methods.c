@@ -7,12 +7,8 @@
  * exact in binary; a tolerance (TOL) only where the true value has no exact
  * double (32/3, 6/7, ...) or where the division itself rounds (0.6/0.4).
  *
- * Sample segments (default model: selling time {.4,.5,.6,.7,.8}, high .15,
- * medium .05), used throughout:
- *   Enterprise  N=200   B=100M U=12M  X=8M   C=4M a=1   P=1.5M K=200k Lmax=20  s=3
- *   Mid-Market  N=1500  B=90M  U=11M  X=3M   C=6M a=.5  P=1.2M K=160k Lmax=200 s=3
- *   SMB         N=20000 B=40M  U=1.5M X=0.5M C=3M a=.5  P=1M   K=120k Lmax=500 s=4
- *   Ceiling     N=100   B=10M  U=2M   X=0    C=0  a=1   P=50k  K=100k Lmax=50  s=3
+ * The sample segments (Enterprise, Mid-Market, SMB, Ceiling) and the
+ * helpers that check a report or an untouched output are in fixtures.h.
  */
 #include <check.h>
 #include <float.h>
@@ -23,192 +19,7 @@
 #include <string.h>
 
 #include "amsize.h"
-
-/* For values with no exact double (32/3, 200/11, ...): far tighter than
- * any figure a caller reads, far looser than the last-bit rounding. */
-#define TOL 1e-9
-
-/* ====================================================================== */
-/* Helpers                                                                 */
-/* ====================================================================== */
-
-/* Fills an initialised output struct with a byte pattern, keeping its
- * leading struct_size valid, so that "nothing written" is a memcmp. */
-static void poison(void *p, size_t size)
-{
-    unsigned char *b = p;
-    memset(b + sizeof(uint32_t), 0xA5, size - sizeof(uint32_t));
-}
-
-static void poison_rows(amsize_chart_row *rows, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        poison(&rows[i], sizeof rows[i]);
-}
-
-static void seg_set(amsize_segment *s, int64_t n, double book, double up, double cross,
-                    double churn, double prod, double cost, double max_load)
-{
-    ck_assert_int_eq(amsize_segment_init(s, 1), AMSIZE_OK);
-    s->accounts = n;
-    s->book = book;
-    s->upsell = up;
-    s->cross_sell = cross;
-    s->churn = churn;
-    s->am_productivity = prod;
-    s->am_cost = cost;
-    s->max_load = max_load;
-}
-
-static void seg_enterprise(amsize_segment *s)
-{
-    seg_set(s, 200, 100e6, 12e6, 8e6, 4e6, 1.5e6, 200e3, 20);
-}
-
-static void seg_midmarket(amsize_segment *s)
-{
-    seg_set(s, 1500, 90e6, 11e6, 3e6, 6e6, 1.2e6, 160e3, 200);
-    s->churn_attribution = 0.5;
-}
-
-static void seg_smb(amsize_segment *s)
-{
-    seg_set(s, 20000, 40e6, 1.5e6, 0.5e6, 3e6, 1e6, 120e3, 500);
-    s->churn_attribution = 0.5;
-    s->support_rating = 4;
-}
-
-/* Demand above the cost ceiling above the service floor. */
-static void seg_ceiling(amsize_segment *s)
-{
-    seg_set(s, 100, 10e6, 2e6, 0, 0, 50e3, 100e3, 50);
-}
-
-static void three_segs(amsize_segment segs[3])
-{
-    seg_enterprise(&segs[0]);
-    seg_midmarket(&segs[1]);
-    seg_smb(&segs[2]);
-}
-
-/* One segment through the chart with the default model; must succeed. */
-static amsize_chart_row chart1(const amsize_segment *seg)
-{
-    amsize_chart_row row;
-    amsize_error err;
-    ck_assert_int_eq(amsize_chart_row_init(&row, 1), AMSIZE_OK);
-    ck_assert_int_eq(amsize_error_init(&err), AMSIZE_OK);
-    ck_assert_int_eq(amsize_chart_compute(&row, 1, NULL, &err, seg, 1, NULL), AMSIZE_OK);
-    ck_assert_int_eq(err.status, AMSIZE_OK);
-    return row;
-}
-
-static void check_counts(const amsize_chart_row *r, int64_t floor_hc, int64_t ceiling_hc,
-                         int64_t demand, int64_t headcount, int32_t binding, uint32_t flags)
-{
-    ck_assert_int_eq(r->hc_floor, floor_hc);
-    ck_assert_int_eq(r->hc_ceiling, ceiling_hc);
-    ck_assert_int_eq(r->hc_demand, demand);
-    ck_assert_int_eq(r->headcount, headcount);
-    ck_assert_int_eq(r->binding, binding);
-    ck_assert_uint_eq(r->flags, flags);
-}
-
-static void check_err(const amsize_error *err, amsize_status got, amsize_status want,
-                      int64_t idx, int32_t field)
-{
-    ck_assert_msg(got == want, "status %d (%s), want %d (%s)", (int)got, amsize_strerror(got),
-                  (int)want, amsize_strerror(want));
-    ck_assert_int_eq(err->status, want);
-    ck_assert_int_eq(err->index, idx);
-    ck_assert_msg(err->field == field, "field %s, want %s", amsize_field_name(err->field),
-                  amsize_field_name(field));
-}
-
-/* The chart, writing into the caller's rows and total, must fail with
- * exactly this report and leave both as they were. */
-static void expect_chart_error_into(amsize_chart_row *rows, size_t rows_len,
-                                    amsize_chart_row *total, const amsize_segment *segs,
-                                    size_t n, const amsize_model *model, amsize_status want,
-                                    int64_t idx, int32_t field)
-{
-    amsize_chart_row rows0[4], total0;
-    amsize_error err;
-
-    ck_assert(rows_len <= 4);
-    memcpy(rows0, rows, rows_len * sizeof *rows);
-    memcpy(&total0, total, sizeof total0);
-    ck_assert_int_eq(amsize_error_init(&err), AMSIZE_OK);
-    check_err(&err, amsize_chart_compute(rows, rows_len, total, &err, segs, n, model), want,
-              idx, field);
-    ck_assert_mem_eq(rows, rows0, rows_len * sizeof *rows);
-    ck_assert_mem_eq(total, &total0, sizeof total0);
-}
-
-/* The same with fresh poisoned outputs: four rows and a total. */
-static void expect_chart_error(const amsize_segment *segs, size_t n, const amsize_model *model,
-                               amsize_status want, int64_t idx, int32_t field)
-{
-    amsize_chart_row rows[4], total;
-
-    ck_assert_int_eq(amsize_chart_row_init(rows, 4), AMSIZE_OK);
-    ck_assert_int_eq(amsize_chart_row_init(&total, 1), AMSIZE_OK);
-    poison_rows(rows, 4);
-    poison(&total, sizeof total);
-    expect_chart_error_into(rows, 4, &total, segs, n, model, want, idx, field);
-}
-
-/* The one-segment methods, by bit: each computes only what it needs
- * (support skips the load, load skips the support), so an overflow in one
- * stage fails only the methods that run it. */
-enum { M_NR = 1, M_SUP = 2, M_LOAD = 4, M_ALL = 7 };
-
-/* The methods in mask must fail with this report and leave their outputs
- * as they were; the others must succeed. */
-static void expect_methods_error(const amsize_segment *seg, const amsize_model *model,
-                                 int mask, amsize_status want, int64_t idx, int32_t field)
-{
-    amsize_netratio nr, nr0;
-    amsize_support sup, sup0;
-    amsize_load load, load0;
-    amsize_error err;
-    amsize_status st;
-
-    amsize_netratio_init(&nr);
-    amsize_support_init(&sup);
-    amsize_load_init(&load);
-    poison(&nr, sizeof nr);
-    poison(&sup, sizeof sup);
-    poison(&load, sizeof load);
-    nr0 = nr;
-    sup0 = sup;
-    load0 = load;
-
-    amsize_error_init(&err);
-    st = amsize_netratio_compute(&nr, &err, seg, model);
-    if (mask & M_NR) {
-        check_err(&err, st, want, idx, field);
-        ck_assert_mem_eq(&nr, &nr0, sizeof nr);
-    } else {
-        ck_assert_int_eq(st, AMSIZE_OK);
-    }
-    amsize_error_init(&err);
-    st = amsize_support_compute(&sup, &err, seg, model);
-    if (mask & M_SUP) {
-        check_err(&err, st, want, idx, field);
-        ck_assert_mem_eq(&sup, &sup0, sizeof sup);
-    } else {
-        ck_assert_int_eq(st, AMSIZE_OK);
-    }
-    amsize_error_init(&err);
-    st = amsize_load_compute(&load, &err, seg, model);
-    if (mask & M_LOAD) {
-        check_err(&err, st, want, idx, field);
-        ck_assert_mem_eq(&load, &load0, sizeof load);
-    } else {
-        ck_assert_int_eq(st, AMSIZE_OK);
-    }
-}
+#include "fixtures.h"
 
 /* ====================================================================== */
 /* Rounding: ceil_eps / floor_eps                                          */
@@ -328,8 +139,8 @@ START_TEST(test_round_through_structs)
 
     /* Worked example: NR = 30M, P = 1.5M -> fte 20 -> 20 AMs. */
     seg_set(&s, 100, 300e6, 30e6, 0, 0, 1.5e6, 100e3, 50);
-    amsize_support_init(&sup);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_support_init(&sup));
+    ASSERT_OK(amsize_error_init(&err));
     ck_assert_int_eq(amsize_support_compute(&sup, &err, &s, NULL), AMSIZE_OK);
     ck_assert_double_eq(sup.fte_demand, 20);
     ck_assert_int_eq(sup.hc_demand, 20);
@@ -358,7 +169,7 @@ START_TEST(test_round_through_structs)
     seg_set(&s, 100, 10e6, 1e6, 0, 0, 1e6, 300e3, 0.1);
     s.has_weighted_accounts = 1;
     s.weighted_accounts = 0.1 + 0.2;
-    amsize_load_init(&load);
+    ASSERT_OK(amsize_load_init(&load));
     ck_assert_int_eq(amsize_load_compute(&load, &err, &s, NULL), AMSIZE_OK);
     ck_assert_int_eq(load.hc_floor, 3);
     s.weighted_accounts = 197.9999999997;
@@ -406,7 +217,7 @@ START_TEST(test_netratio_attribution)
     /* SMB: a*C = 0.5*3M = 1.5M; NR = 1.5M + 0.5M - 1.5M = 0.5M;
      * NR% = 0.5M/40M = 0.0125 < 0.05: low; fte = 0.5M/1M = 0.5. */
     seg_smb(&s);
-    amsize_netratio_init(&nr);
+    ASSERT_OK(amsize_netratio_init(&nr));
     ck_assert_int_eq(amsize_netratio_compute(&nr, NULL, &s, NULL), AMSIZE_OK);
     ck_assert_double_eq(nr.churn_attributed, 1.5e6);
     ck_assert_double_eq(nr.net_ratio, 0.5e6);
@@ -453,7 +264,7 @@ START_TEST(test_netratio_rating_thresholds)
     amsize_netratio nr;
 
     seg_set(&s, 10, 100e6, rating_cases[_i].nr, 0, 0, 1e6, 1e5, 10);
-    amsize_netratio_init(&nr);
+    ASSERT_OK(amsize_netratio_init(&nr));
     ck_assert_int_eq(amsize_netratio_compute(&nr, NULL, &s, NULL), AMSIZE_OK);
     ck_assert_int_eq(nr.rating, rating_cases[_i].rating);
     ck_assert_double_eq(amsize_net_ratio_rating_calc(rating_cases[_i].nr / 100e6, 0.15, 0.05),
@@ -469,7 +280,7 @@ START_TEST(test_netratio_rating_undefined_pct)
 
     /* B = 0: NR% is undefined (NaN) and rates low, even with a large NR. */
     seg_set(&s, 10, 0, 50e6, 0, 0, 1e6, 1e5, 10);
-    amsize_netratio_init(&nr);
+    ASSERT_OK(amsize_netratio_init(&nr));
     ck_assert_int_eq(amsize_netratio_compute(&nr, NULL, &s, NULL), AMSIZE_OK);
     ck_assert(isnan(nr.net_ratio_pct));
     ck_assert_int_eq(nr.rating, AMSIZE_RATING_LOW);
@@ -489,7 +300,7 @@ START_TEST(test_netratio_custom_thresholds)
     ck_assert_int_eq(amsize_model_init(&m), AMSIZE_OK);
     m.rating_high = 0.2;
     m.rating_medium = 0.16;
-    amsize_netratio_init(&nr);
+    ASSERT_OK(amsize_netratio_init(&nr));
     ck_assert_int_eq(amsize_netratio_compute(&nr, NULL, &s, &m), AMSIZE_OK);
     ck_assert_int_eq(nr.rating, AMSIZE_RATING_MEDIUM);
     /* high == medium is allowed (high >= medium): .16 >= .16 is high. */
@@ -589,8 +400,8 @@ START_TEST(test_support_each_rating)
 
     seg_set(&s, 100, 100e6, 15e6, 0, 0, 1.5e6, 1e5, 50);
     s.support_rating = rating;
-    amsize_support_init(&sup);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_support_init(&sup));
+    ASSERT_OK(amsize_error_init(&err));
     ck_assert_int_eq(amsize_support_compute(&sup, &err, &s, NULL), AMSIZE_OK);
     ck_assert_uint_eq(sup.struct_size, sizeof sup);
     ck_assert_int_eq(sup.support_rating, rating);
@@ -636,13 +447,13 @@ START_TEST(test_support_custom_model)
      * 32/3 -> fte_demand 64/3 = 21.33 -> 22. */
     seg_enterprise(&s);
     s.support_rating = 1;
-    amsize_model_init(&m);
+    ASSERT_OK(amsize_model_init(&m));
     m.selling_time[0] = 0.25;
     m.selling_time[1] = 0.5;
     m.selling_time[2] = 0.5;
     m.selling_time[3] = 0.75;
     m.selling_time[4] = 1.0;
-    amsize_support_init(&sup);
+    ASSERT_OK(amsize_support_init(&sup));
     ck_assert_int_eq(amsize_support_compute(&sup, NULL, &s, &m), AMSIZE_OK);
     ck_assert_double_eq(sup.support_factor, 2);
     ck_assert_double_eq_tol(sup.fte_demand, 21.3333333333, TOL);
@@ -692,8 +503,8 @@ START_TEST(test_load_enterprise)
     /* g = 16M/200 = 80k; Lmin = ceil(200k/80k = 2.5) = 3;
      * floor = ceil(200/20) = 10; ceiling = floor(200/3 = 66.7) = 66. */
     seg_enterprise(&s);
-    amsize_load_init(&load);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_load_init(&load));
+    ASSERT_OK(amsize_error_init(&err));
     ck_assert_int_eq(amsize_load_compute(&load, &err, &s, NULL), AMSIZE_OK);
     ck_assert_uint_eq(load.struct_size, sizeof load);
     ck_assert_double_eq(load.growth_per_account, 80e3);
@@ -714,7 +525,7 @@ START_TEST(test_load_smb)
     /* g = 0.5M/20000 = 25; Lmin = 120k/25 = 4800 > Lmax 500: UNECONOMIC;
      * floor = ceil(20000/500) = 40; ceiling = floor(20000/4800 = 4.17) = 4. */
     seg_smb(&s);
-    amsize_load_init(&load);
+    ASSERT_OK(amsize_load_init(&load));
     ck_assert_int_eq(amsize_load_compute(&load, NULL, &s, NULL), AMSIZE_OK);
     ck_assert_double_eq(load.growth_per_account, 25);
     ck_assert_double_eq(load.min_load, 4800);
@@ -735,7 +546,7 @@ START_TEST(test_load_margin_coverage_growth)
     seg_enterprise(&s);
     s.gross_margin = 0.5;
     s.cost_coverage = 2;
-    amsize_load_init(&load);
+    ASSERT_OK(amsize_load_init(&load));
     ck_assert_int_eq(amsize_load_compute(&load, NULL, &s, NULL), AMSIZE_OK);
     ck_assert_double_eq(load.min_load, 10);
     ck_assert_int_eq(load.hc_ceiling, 20);
@@ -773,7 +584,7 @@ START_TEST(test_load_min_load_clamped)
     s.am_cost = 1;
     s.has_growth_per_account = 1;
     s.growth_per_account = 1e10;
-    amsize_load_init(&load);
+    ASSERT_OK(amsize_load_init(&load));
     ck_assert_int_eq(amsize_load_compute(&load, NULL, &s, NULL), AMSIZE_OK);
     ck_assert_double_eq(load.min_load, 1);
     ck_assert_int_eq(load.hc_ceiling, 200); /* floor(200/1) */
@@ -789,7 +600,7 @@ START_TEST(test_load_undefined)
     /* W = 0, g not given: g = NR/0 undefined (NaN), Lmin NaN, floor and
      * ceiling 0, no load flags (they need W > 0). */
     seg_set(&s, 0, 0, 1e6, 0, 0, 1e6, 1e5, 10);
-    amsize_load_init(&load);
+    ASSERT_OK(amsize_load_init(&load));
     ck_assert_int_eq(amsize_load_compute(&load, NULL, &s, NULL), AMSIZE_OK);
     ck_assert(isnan(load.growth_per_account));
     ck_assert(isnan(load.min_load));
@@ -1157,7 +968,7 @@ START_TEST(test_flags)
                   flag_cases[_i].what, (unsigned)r.flags, (unsigned)flag_cases[_i].flags);
 
     /* The load method reports its own two bits. */
-    amsize_load_init(&load);
+    ASSERT_OK(amsize_load_init(&load));
     ck_assert_int_eq(amsize_load_compute(&load, NULL, &s, NULL), AMSIZE_OK);
     ck_assert_uint_eq(load.flags, flag_cases[_i].flags & load_bits);
 
@@ -1211,9 +1022,9 @@ START_TEST(test_totals_three_segments)
     amsize_error err;
 
     three_segs(segs);
-    amsize_chart_row_init(rows, 3);
-    amsize_chart_row_init(&t, 1);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_chart_row_init(rows, 3));
+    ASSERT_OK(amsize_chart_row_init(&t, 1));
+    ASSERT_OK(amsize_error_init(&err));
     ck_assert_int_eq(amsize_chart_compute(rows, 3, &t, &err, segs, 3, NULL), AMSIZE_OK);
 
     /* Mid-Market on its own: a*C = 3M, NR = 11M + 3M - 3M = 11M, NR% =
@@ -1269,8 +1080,8 @@ START_TEST(test_totals_zero_headcount)
      * hc_demand 1 + 0 = 1 (capped to 0 by the W = 0 ceilings). */
     seg_set(&segs[0], 0, 0, 1e6, 0, 0, 1e6, 1e5, 10);
     seg_set(&segs[1], 0, 0, 0, 0, 0, 1e6, 1e5, 10);
-    amsize_chart_row_init(rows, 2);
-    amsize_chart_row_init(&t, 1);
+    ASSERT_OK(amsize_chart_row_init(rows, 2));
+    ASSERT_OK(amsize_chart_row_init(&t, 1));
     ck_assert_int_eq(amsize_chart_compute(rows, 2, &t, NULL, segs, 2, NULL), AMSIZE_OK);
     ck_assert_int_eq(t.headcount, 0);
     ck_assert_int_eq(t.hc_demand, 1);
@@ -1302,15 +1113,15 @@ START_TEST(test_totals_optional)
 
     /* total NULL is allowed and gives the same rows. */
     three_segs(segs);
-    amsize_chart_row_init(rows, 3);
-    amsize_chart_row_init(rows2, 3);
-    amsize_chart_row_init(&t, 1);
+    ASSERT_OK(amsize_chart_row_init(rows, 3));
+    ASSERT_OK(amsize_chart_row_init(rows2, 3));
+    ASSERT_OK(amsize_chart_row_init(&t, 1));
     ck_assert_int_eq(amsize_chart_compute(rows, 3, NULL, NULL, segs, 3, NULL), AMSIZE_OK);
     ck_assert_int_eq(amsize_chart_compute(rows2, 3, &t, NULL, segs, 3, NULL), AMSIZE_OK);
     ck_assert_mem_eq(rows, rows2, sizeof rows);
     /* rows_len may exceed segs_len: the extra row is left alone. */
     amsize_chart_row big[4];
-    amsize_chart_row_init(big, 4);
+    ASSERT_OK(amsize_chart_row_init(big, 4));
     poison(&big[3], sizeof big[3]);
     amsize_chart_row spare = big[3];
     ck_assert_int_eq(amsize_chart_compute(big, 4, NULL, NULL, segs, 3, NULL), AMSIZE_OK);
@@ -1331,7 +1142,7 @@ START_TEST(test_pilot_accretive)
     /* NR%_c = 3M/8M = .375, NR%_u = 1M/4M = .25: delta .125, lift 1.5,
      * incremental .125*8M = 1M; accretive. All exact in binary. */
     ck_assert_int_eq(amsize_pilot_init(&p), AMSIZE_OK);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     ck_assert_int_eq(amsize_pilot_compare(&p, &err, 3e6, 8e6, 1e6, 4e6), AMSIZE_OK);
     ck_assert_uint_eq(p.struct_size, sizeof p);
     ck_assert_double_eq(p.nr_pct_covered, 0.375);
@@ -1351,7 +1162,7 @@ START_TEST(test_pilot_not_accretive)
     amsize_pilot p;
 
     /* .125 vs .25: delta -.125, lift .5, incremental -.125*8M = -1M. */
-    amsize_pilot_init(&p);
+    ASSERT_OK(amsize_pilot_init(&p));
     ck_assert_int_eq(amsize_pilot_compare(&p, NULL, 1e6, 8e6, 2e6, 8e6), AMSIZE_OK);
     ck_assert_double_eq(p.delta, -0.125);
     ck_assert_double_eq(p.lift, 0.5);
@@ -1372,7 +1183,7 @@ START_TEST(test_pilot_undefined)
     amsize_pilot p;
 
     /* NR%_u = 0: lift undefined, delta .375 still accretive, inc 3M. */
-    amsize_pilot_init(&p);
+    ASSERT_OK(amsize_pilot_init(&p));
     ck_assert_int_eq(amsize_pilot_compare(&p, NULL, 3e6, 8e6, 0, 4e6), AMSIZE_OK);
     ck_assert_double_eq(p.delta, 0.375);
     ck_assert(isnan(p.lift));
@@ -1439,10 +1250,10 @@ START_TEST(test_pilot_invalid)
     double nr_c = pilot_bad[_i].nr_c, b_c = pilot_bad[_i].b_c;
     double nr_u = pilot_bad[_i].nr_u, b_u = pilot_bad[_i].b_u;
 
-    amsize_pilot_init(&p);
+    ASSERT_OK(amsize_pilot_init(&p));
     poison(&p, sizeof p);
     p0 = p;
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_pilot_compare(&p, &err, nr_c, b_c, nr_u, b_u), pilot_bad[_i].st,
               pilot_bad[_i].idx, pilot_bad[_i].field);
     ck_assert_mem_eq(&p, &p0, sizeof p);
@@ -1457,10 +1268,10 @@ START_TEST(test_pilot_bad_output)
     amsize_pilot p, p0;
     amsize_error err;
 
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_pilot_compare(NULL, &err, 1, 1, 1, 1), AMSIZE_E_NULL, -1,
               AMSIZE_FIELD_OUTPUT);
-    amsize_pilot_init(&p);
+    ASSERT_OK(amsize_pilot_init(&p));
     p.struct_size = (uint32_t)sizeof p + 8;
     poison(&p, sizeof p);
     p0 = p;
@@ -1473,34 +1284,6 @@ END_TEST
 /* ====================================================================== */
 /* Invalid segment fields                                                  */
 /* ====================================================================== */
-
-/* One field of amsize_segment set to a value, by offset, so that tables
- * can describe inputs. KIND_NONE ends a list of patches. */
-enum { KIND_NONE, KIND_DOUBLE, KIND_I32, KIND_I64 };
-
-typedef struct seg_patch {
-    size_t off;
-    int kind;
-    double v;
-} seg_patch;
-
-#define PD(f, x) {offsetof(amsize_segment, f), KIND_DOUBLE, (x)}
-#define PI(f, x) {offsetof(amsize_segment, f), KIND_I32, (x)}
-#define PL(f, x) {offsetof(amsize_segment, f), KIND_I64, (x)}
-
-static void apply_patch(amsize_segment *s, seg_patch p)
-{
-    unsigned char *base = (unsigned char *)s;
-    if (p.kind == KIND_DOUBLE) {
-        memcpy(base + p.off, &p.v, sizeof p.v);
-    } else if (p.kind == KIND_I32) {
-        int32_t v = (int32_t)p.v;
-        memcpy(base + p.off, &v, sizeof v);
-    } else if (p.kind == KIND_I64) {
-        int64_t v = (int64_t)p.v;
-        memcpy(base + p.off, &v, sizeof v);
-    }
-}
 
 /* One bad value for one field of amsize_segment. has_w/has_g switch the
  * optional fields on first, so that their values are read. */
@@ -1597,7 +1380,7 @@ START_TEST(test_bad_segment_field)
     apply_bad_seg(&segs[1], (size_t)_i);
     expect_chart_error(segs, 3, NULL, bad_seg[_i].st, 1, bad_seg[_i].field);
 
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_segment_check(&err, &segs[1], 1), bad_seg[_i].st, 1,
               bad_seg[_i].field);
     /* The one-segment methods report index 0. */
@@ -1614,7 +1397,7 @@ START_TEST(test_segment_edges_valid)
     seg_enterprise(&s);
     s.churn_attribution = 0;
     s.gross_margin = 1;
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     ck_assert_int_eq(amsize_segment_check(&err, &s, 7), AMSIZE_OK);
     ck_assert_int_eq(err.index, -1);
     s.churn_attribution = 1;
@@ -1706,12 +1489,12 @@ START_TEST(test_bad_model_field)
     amsize_error err;
 
     three_segs(segs);
-    amsize_model_init(&m);
+    ASSERT_OK(amsize_model_init(&m));
     memcpy((unsigned char *)&m + bad_model[_i].off, &bad_model[_i].v, sizeof(double));
     /* A model error belongs to no segment: index -1. */
     expect_chart_error(segs, 3, &m, bad_model[_i].st, -1, bad_model[_i].field);
     expect_methods_error(&segs[0], &m, M_ALL, bad_model[_i].st, -1, bad_model[_i].field);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_model_check(&err, &m), bad_model[_i].st, -1, bad_model[_i].field);
 }
 END_TEST
@@ -1722,11 +1505,11 @@ START_TEST(test_model_edges_valid)
     amsize_error err;
 
     /* A flat table of ones and equal thresholds are valid. */
-    amsize_model_init(&m);
+    ASSERT_OK(amsize_model_init(&m));
     for (int i = 0; i < 5; i++)
         m.selling_time[i] = 1;
     m.rating_high = m.rating_medium = 0.1;
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     ck_assert_int_eq(amsize_model_check(&err, &m), AMSIZE_OK);
     check_err(&err, amsize_model_check(&err, NULL), AMSIZE_E_NULL, -1, AMSIZE_FIELD_MODEL);
 }
@@ -1743,12 +1526,11 @@ START_TEST(test_chart_bad_arguments)
     amsize_error err;
 
     three_segs(segs);
-    amsize_chart_row_init(rows, 3);
+    ASSERT_OK(amsize_chart_row_init(rows, 3));
     poison_rows(rows, 3);
     memcpy(rows0, rows, sizeof rows);
-    amsize_chart_row_init(&t, 1);
-    amsize_error_init(&err);
-
+    ASSERT_OK(amsize_chart_row_init(&t, 1));
+    ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_chart_compute(rows, 3, &t, &err, NULL, 3, NULL), AMSIZE_E_NULL, -1,
               AMSIZE_FIELD_SEGMENTS);
     check_err(&err, amsize_chart_compute(NULL, 3, &t, &err, segs, 3, NULL), AMSIZE_E_NULL, -1,
@@ -1781,14 +1563,14 @@ START_TEST(test_chart_bad_struct_sizes)
 
     /* The model: no segment, index -1, and the field says which struct. */
     three_segs(segs);
-    amsize_model_init(&m);
+    ASSERT_OK(amsize_model_init(&m));
     m.struct_size = 0;
     expect_chart_error(segs, 3, &m, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_MODEL);
     expect_methods_error(&segs[0], &m, M_ALL, AMSIZE_E_STRUCT_SIZE, -1, AMSIZE_FIELD_MODEL);
 
     /* Output row 1 of 3, then row 0, then the totals row. */
-    amsize_chart_row_init(rows, 4);
-    amsize_chart_row_init(&t, 1);
+    ASSERT_OK(amsize_chart_row_init(rows, 4));
+    ASSERT_OK(amsize_chart_row_init(&t, 1));
     poison_rows(rows, 4);
     poison(&t, sizeof t);
     rows[1].struct_size = 0;
@@ -1808,7 +1590,7 @@ START_TEST(test_chart_bad_struct_sizes)
     t.struct_size = (uint32_t)sizeof(amsize_chart_row);
     memcpy(rows0, rows, sizeof rows);
     t0 = t;
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     err.struct_size = 16;
     err0 = err;
     ck_assert_int_eq(amsize_chart_compute(rows, 4, &t, &err, segs, 3, NULL),
@@ -1831,7 +1613,7 @@ START_TEST(test_methods_bad_outputs)
     amsize_error err;
 
     seg_enterprise(&s);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_netratio_compute(NULL, &err, &s, NULL), AMSIZE_E_NULL, -1,
               AMSIZE_FIELD_OUTPUT);
     check_err(&err, amsize_support_compute(NULL, &err, &s, NULL), AMSIZE_E_NULL, -1,
@@ -1844,9 +1626,9 @@ START_TEST(test_methods_bad_outputs)
     check_err(&err, amsize_segment_check(&err, NULL, 4), AMSIZE_E_NULL, 4,
               AMSIZE_FIELD_SEGMENTS);
 
-    amsize_netratio_init(&nr);
-    amsize_support_init(&sup);
-    amsize_load_init(&load);
+    ASSERT_OK(amsize_netratio_init(&nr));
+    ASSERT_OK(amsize_support_init(&sup));
+    ASSERT_OK(amsize_load_init(&load));
     nr.struct_size = 0;
     sup.struct_size = (uint32_t)sizeof sup + 8;
     load.struct_size = (uint32_t)sizeof load - 8;
@@ -2122,7 +1904,7 @@ START_TEST(test_defaults_segment)
     }
     /* P, K and Lmax have no default: a fresh segment is refused at P. */
     amsize_error err;
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_segment_check(&err, &segs[0], 0), AMSIZE_E_NOT_POSITIVE, 0,
               AMSIZE_FIELD_AM_PRODUCTIVITY);
 }
@@ -2198,22 +1980,22 @@ START_TEST(test_defaults_model_null)
     amsize_load la, lb;
 
     three_segs(segs);
-    amsize_model_init(&m);
-    amsize_chart_row_init(a, 3);
-    amsize_chart_row_init(b, 3);
-    amsize_chart_row_init(&ta, 1);
-    amsize_chart_row_init(&tb, 1);
+    ASSERT_OK(amsize_model_init(&m));
+    ASSERT_OK(amsize_chart_row_init(a, 3));
+    ASSERT_OK(amsize_chart_row_init(b, 3));
+    ASSERT_OK(amsize_chart_row_init(&ta, 1));
+    ASSERT_OK(amsize_chart_row_init(&tb, 1));
     ck_assert_int_eq(amsize_chart_compute(a, 3, &ta, NULL, segs, 3, NULL), AMSIZE_OK);
     ck_assert_int_eq(amsize_chart_compute(b, 3, &tb, NULL, segs, 3, &m), AMSIZE_OK);
     ck_assert_mem_eq(a, b, sizeof a);
     ck_assert_mem_eq(&ta, &tb, sizeof ta);
 
-    amsize_netratio_init(&nra);
-    amsize_netratio_init(&nrb);
-    amsize_support_init(&sa);
-    amsize_support_init(&sb);
-    amsize_load_init(&la);
-    amsize_load_init(&lb);
+    ASSERT_OK(amsize_netratio_init(&nra));
+    ASSERT_OK(amsize_netratio_init(&nrb));
+    ASSERT_OK(amsize_support_init(&sa));
+    ASSERT_OK(amsize_support_init(&sb));
+    ASSERT_OK(amsize_load_init(&la));
+    ASSERT_OK(amsize_load_init(&lb));
     ck_assert_int_eq(amsize_netratio_compute(&nra, NULL, &segs[2], NULL), AMSIZE_OK);
     ck_assert_int_eq(amsize_netratio_compute(&nrb, NULL, &segs[2], &m), AMSIZE_OK);
     ck_assert_int_eq(amsize_support_compute(&sa, NULL, &segs[2], NULL), AMSIZE_OK);
@@ -2237,10 +2019,10 @@ START_TEST(test_reentrant_repeat)
 
     three_segs(segs);
     memcpy(segs0, segs, sizeof segs);
-    amsize_chart_row_init(a, 3);
-    amsize_chart_row_init(b, 3);
-    amsize_chart_row_init(&ta, 1);
-    amsize_chart_row_init(&tb, 1);
+    ASSERT_OK(amsize_chart_row_init(a, 3));
+    ASSERT_OK(amsize_chart_row_init(b, 3));
+    ASSERT_OK(amsize_chart_row_init(&ta, 1));
+    ASSERT_OK(amsize_chart_row_init(&tb, 1));
     poison_rows(b, 3);
     ck_assert_int_eq(amsize_chart_compute(a, 3, &ta, NULL, segs, 3, NULL), AMSIZE_OK);
     ck_assert_int_eq(amsize_chart_compute(b, 3, &tb, NULL, segs, 3, NULL), AMSIZE_OK);
@@ -2287,15 +2069,6 @@ END_TEST
 /* ====================================================================== */
 /* Suite                                                                   */
 /* ====================================================================== */
-
-#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-static TCase *add_tcase(Suite *s, const char *name)
-{
-    TCase *tc = tcase_create(name);
-    suite_add_tcase(s, tc);
-    return tc;
-}
 
 static Suite *methods_suite(void)
 {
@@ -2402,11 +2175,5 @@ static Suite *methods_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(methods_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(methods_suite());
 }
