@@ -380,6 +380,7 @@ START_TEST(test_chart_bad_arguments)
     memcpy(rows0, rows, sizeof rows);
     ASSERT_OK(amsize_chart_row_init(&t, 1));
     ASSERT_OK(amsize_error_init(&err));
+
     check_err(&err, amsize_chart_compute(rows, 3, &t, &err, NULL, 3, NULL), AMSIZE_E_NULL, -1,
               AMSIZE_FIELD_SEGMENTS);
     check_err(&err, amsize_chart_compute(NULL, 3, &t, &err, segs, 3, NULL), AMSIZE_E_NULL, -1,
