@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "amsize.h"
+#include "fixtures.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -1512,11 +1513,5 @@ static Suite *totals_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(totals_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(totals_suite());
 }

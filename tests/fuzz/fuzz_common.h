@@ -1,6 +1,8 @@
 /* Shared helpers of the libFuzzer targets in tests/fuzz/: turning fuzz bytes
  * into the numbers that break numeric code (NaN, +/-inf, huge, negative,
  * denormal, -0, exact powers of two) and the invariant checks that abort().
+ * The sample segments and ASSERT_OK come from tests/fixtures.h, shared with
+ * the Check suites.
  *
  * A failed invariant prints what broke and calls abort(), which libFuzzer
  * reports as a crash and saves the input under the artifact prefix. */
@@ -8,6 +10,8 @@
 #define AMSIZE_FUZZ_COMMON_H
 
 #include <amsize.h>
+
+#include "../fixtures.h"
 
 #include <float.h>
 #include <math.h>

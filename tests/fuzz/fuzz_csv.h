@@ -190,8 +190,8 @@ static void fzcsv_check_input(const input *in)
     }
     amsize_chart_row *rows = calloc(in->nsegs, sizeof *rows);
     FZ_CHECK(rows != NULL, "calloc");
-    amsize_chart_row_init(rows, in->nsegs);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_chart_row_init(rows, in->nsegs));
+    ASSERT_OK(amsize_error_init(&err));
     amsize_status st = amsize_chart_compute(rows, in->nsegs, NULL, &err, in->segs, in->nsegs,
                                             NULL);
     fz_check_status(st, &err, 1);

@@ -49,12 +49,12 @@ static void read_back(const amsize_totals *t, const ref *r, fz *f)
     amsize_error err;
     int with_err = fz_u8(f) & 1;
 
-    amsize_segment_init(&seg, 1);
+    ASSERT_OK(amsize_segment_init(&seg, 1));
     seg.am_cost = 12345.0; /* caller's fields: must stay */
     seg.max_load = 77.0;
     seg.am_productivity = 1.5e6;
     before = seg;
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     amsize_status st = amsize_totals_segment(&seg, with_err ? &err : NULL, t, part);
     fz_check_status(st, &err, with_err);
     if (st != AMSIZE_OK) {
@@ -91,10 +91,10 @@ static void pilot(const amsize_totals *t, fz *f)
     amsize_error err;
     double a = fz_double(f);
 
-    amsize_pilot_init(&p);
+    ASSERT_OK(amsize_pilot_init(&p));
     memset((char *)&p + sizeof p.struct_size, 0xa5, sizeof p - sizeof p.struct_size);
     before = p;
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     amsize_status st = amsize_totals_pilot(&p, &err, t, a);
     fz_check_status(st, &err, 1);
     if (st != AMSIZE_OK) {
@@ -134,7 +134,7 @@ static void add_chunk(amsize_totals *t, size_t tlen, ref *r, fz *f)
         }
     }
     memcpy(before, t, sizeof before);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_error_init(&err));
     amsize_status st = amsize_totals_add(t, tlen, &err, segment, rows, col[1], col[2], col[3],
                                          col[4], with_w ? col[0] : NULL,
                                          with_cov ? cov : NULL);
@@ -192,7 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 3: { /* merge b into a */
             memcpy(a_before, a, sizeof a);
             memcpy(b_before, b, sizeof b);
-            amsize_error_init(&err);
+            ASSERT_OK(amsize_error_init(&err));
             amsize_status st = amsize_totals_merge(a, la, &err, b, lb);
             fz_check_status(st, &err, 1);
             FZ_CHECK(memcmp(b, b_before, sizeof b) == 0, "merge changed src");

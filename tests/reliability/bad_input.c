@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../fixtures.h"
+
 /* The kinds of bad number tried, and the column titles. */
 static const double bad[] = {NAN, INFINITY, -INFINITY, -1.0, 0.0, 1e308, 4.9406564584124654e-324};
 static const char *const bad_name[] = {"NaN", "+inf", "-inf", "-1", "0", "1e308", "5e-324"};
@@ -47,19 +49,6 @@ static void header(const char *first, const char *const *names, size_t n)
     printf("\n");
 }
 
-static void base_segment(amsize_segment *s)
-{
-    amsize_segment_init(s, 1);
-    s->accounts = 200;
-    s->book = 100e6;
-    s->upsell = 12e6;
-    s->cross_sell = 8e6;
-    s->churn = 4e6;
-    s->am_productivity = 1.5e6;
-    s->am_cost = 200e3;
-    s->max_load = 20;
-}
-
 /* The chart and the four per-segment functions on one segment; one cell
  * when they agree, each one's status when not. */
 static void segment_cell(char *buf, size_t size, const amsize_segment *s, const char *varied)
@@ -72,11 +61,11 @@ static void segment_cell(char *buf, size_t size, const amsize_segment *s, const 
     char c[5][64];
     int st[5];
 
-    amsize_chart_row_init(&row, 1);
-    amsize_netratio_init(&nr);
-    amsize_support_init(&sup);
-    amsize_load_init(&load);
-    amsize_error_init(&err);
+    ASSERT_OK(amsize_chart_row_init(&row, 1));
+    ASSERT_OK(amsize_netratio_init(&nr));
+    ASSERT_OK(amsize_support_init(&sup));
+    ASSERT_OK(amsize_load_init(&load));
+    ASSERT_OK(amsize_error_init(&err));
     st[0] = amsize_chart_compute(&row, 1, NULL, &err, s, 1, NULL);
     cell(c[0], sizeof c[0], st[0], &err, varied);
     st[1] = amsize_segment_check(&err, s, 0);
@@ -133,7 +122,7 @@ static void segments_table(void)
         printf("| %s |", dfields[f].name);
         for (size_t v = 0; v < NBAD; v++) {
             amsize_segment s;
-            base_segment(&s);
+            seg_enterprise(&s);
             memcpy((char *)&s + dfields[f].off, &bad[v], sizeof(double));
             if (strcmp(dfields[f].name, "weighted_accounts") == 0)
                 s.has_weighted_accounts = 1;
@@ -155,7 +144,7 @@ static void segments_table(void)
         printf("| %s |", ifields[f]);
         for (int v = 0; v < 5; v++) {
             amsize_segment s;
-            base_segment(&s);
+            seg_enterprise(&s);
             int64_t x = iv[v];
             if (v == 3)
                 x = f == 0 ? INT64_MAX : INT32_MAX;
@@ -194,20 +183,20 @@ static void model_table(void)
         printf("| %s |", name);
         for (size_t v = 0; v < NBAD; v++) {
             amsize_model m;
-            amsize_model_init(&m);
+            ASSERT_OK(amsize_model_init(&m));
             if (f < 5)
                 m.selling_time[f] = bad[v];
             else if (f == 5)
                 m.rating_high = bad[v];
             else
                 m.rating_medium = bad[v];
-            base_segment(&s);
-            amsize_chart_row_init(&row, 1);
-            amsize_error_init(&err);
+            seg_enterprise(&s);
+            ASSERT_OK(amsize_chart_row_init(&row, 1));
+            ASSERT_OK(amsize_error_init(&err));
             int st = amsize_chart_compute(&row, 1, NULL, &err, &s, 1, &m);
             cell(buf, sizeof buf, st, &err, name);
             amsize_error e2;
-            amsize_error_init(&e2);
+            ASSERT_OK(amsize_error_init(&e2));
             int st2 = amsize_model_check(&e2, &m);
             if (st2 != st)
                 printf(" %s (model_check: %s) |", buf, status_name(st2));
@@ -229,12 +218,12 @@ static void arrays_table(void)
     int32_t seg_ok[1] = {0};
     char buf[128];
 
-    base_segment(&segs[0]);
-    base_segment(&segs[1]);
-    amsize_chart_row_init(rows, 2);
-    amsize_chart_row_init(&total, 1);
-    amsize_totals_init(t, 2);
-    amsize_totals_init(t1, 1);
+    seg_enterprise(&segs[0]);
+    seg_enterprise(&segs[1]);
+    ASSERT_OK(amsize_chart_row_init(rows, 2));
+    ASSERT_OK(amsize_chart_row_init(&total, 1));
+    ASSERT_OK(amsize_totals_init(t, 2));
+    ASSERT_OK(amsize_totals_init(t1, 1));
     memset(&bad_err, 0, sizeof bad_err);
     bad_err.struct_size = 7;
 
@@ -242,7 +231,7 @@ static void arrays_table(void)
     printf("| call | status |\n|---|---|\n");
 #define ROW(desc, expr)                                     \
     do {                                                    \
-        amsize_error_init(&err);                            \
+        ASSERT_OK(amsize_error_init(&err));                 \
         int st_ = (expr);                                   \
         cell(buf, sizeof buf, st_, &err, "");               \
         printf("| %s | %s |\n", desc, buf);                 \
@@ -310,8 +299,8 @@ static void totals_table(void)
             double x[5] = {1000, 10, 10, 10, 1};
             int32_t seg = 0;
             x[c] = bad[v];
-            amsize_totals_init(t, 1);
-            amsize_error_init(&err);
+            ASSERT_OK(amsize_totals_init(t, 1));
+            ASSERT_OK(amsize_error_init(&err));
             int st = amsize_totals_add(t, 1, &err, &seg, 1, &x[0], &x[1], &x[2], &x[3], &x[4],
                                        NULL);
             cell(buf, sizeof buf, st, &err, cols[c]);
@@ -328,8 +317,8 @@ static void totals_table(void)
         amsize_totals t[2];
         amsize_error err;
         double one = 1;
-        amsize_totals_init(t, 2);
-        amsize_error_init(&err);
+        ASSERT_OK(amsize_totals_init(t, 2));
+        ASSERT_OK(amsize_error_init(&err));
         int st = amsize_totals_add(t, 2, &err, &idx[v], 1, &one, &one, &one, &one, NULL, NULL);
         cell(buf, sizeof buf, st, &err, "segment_index");
         printf(" %s |", buf);
@@ -344,8 +333,8 @@ static void totals_table(void)
         amsize_error err;
         double one = 1;
         int32_t seg = 0;
-        amsize_totals_init(t, 1);
-        amsize_error_init(&err);
+        ASSERT_OK(amsize_totals_init(t, 1));
+        ASSERT_OK(amsize_error_init(&err));
         int st = amsize_totals_add(t, 1, &err, &seg, 1, &one, &one, &one, &one, NULL, &cov[v]);
         cell(buf, sizeof buf, st, &err, "am_covered");
         printf(" %s |", buf);
@@ -357,9 +346,9 @@ static void totals_table(void)
         amsize_totals t[1];
         amsize_pilot p;
         amsize_error err;
-        amsize_totals_init(t, 1);
-        amsize_pilot_init(&p);
-        amsize_error_init(&err);
+        ASSERT_OK(amsize_totals_init(t, 1));
+        ASSERT_OK(amsize_pilot_init(&p));
+        ASSERT_OK(amsize_error_init(&err));
         int st = amsize_totals_pilot(&p, &err, t, bad[v]);
         cell(buf, sizeof buf, st, &err, "churn_attribution");
         printf(" %s |", buf);
@@ -384,8 +373,8 @@ static void pilot_table(void)
             amsize_pilot p;
             amsize_error err;
             x[a] = bad[v];
-            amsize_pilot_init(&p);
-            amsize_error_init(&err);
+            ASSERT_OK(amsize_pilot_init(&p));
+            ASSERT_OK(amsize_error_init(&err));
             int st = amsize_pilot_compare(&p, &err, x[0], x[1], x[2], x[3]);
             cell(buf, sizeof buf, st, &err, "");
             printf(" %s |", buf);

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../fixtures.h"
+
 #define NSEG 6
 #define NACC 512
 #define NTHREADS 4
@@ -41,8 +43,8 @@ static void fill_inputs(void)
 {
     uint32_t x = 12345u; /* a fixed LCG: same inputs on every run */
 
-    amsize_segment_init(segs, NSEG);
-    amsize_model_init(&model);
+    ASSERT_OK(amsize_segment_init(segs, NSEG));
+    ASSERT_OK(amsize_model_init(&model));
     for (int i = 0; i < NSEG; i++) {
         segs[i].accounts = 200 * (i + 1);
         segs[i].book = 100e6 / (i + 1);
@@ -81,15 +83,16 @@ static int compute(results *r)
     amsize_totals t[NSEG], part[NSEG];
 
     memset(r, 0, sizeof *r);
-    amsize_error_init(&err);
-    amsize_chart_row_init(r->rows, NSEG);
-    amsize_chart_row_init(&r->total, 1);
+    if (amsize_error_init(&err) != AMSIZE_OK ||
+        amsize_chart_row_init(r->rows, NSEG) != AMSIZE_OK ||
+        amsize_chart_row_init(&r->total, 1) != AMSIZE_OK)
+        return 0;
     if (amsize_chart_compute(r->rows, NSEG, &r->total, &err, segs, NSEG, &model) != AMSIZE_OK)
         return 0;
 
     /* Totals in two chunks into two accumulators, then merged. */
-    amsize_totals_init(t, NSEG);
-    amsize_totals_init(part, NSEG);
+    if (amsize_totals_init(t, NSEG) != AMSIZE_OK || amsize_totals_init(part, NSEG) != AMSIZE_OK)
+        return 0;
     if (amsize_totals_add(t, NSEG, &err, acc_segment, NACC / 2, acc_arr, acc_up, acc_cross,
                           acc_churn, acc_w, acc_cov) != AMSIZE_OK)
         return 0;
@@ -102,12 +105,12 @@ static int compute(results *r)
         return 0;
     for (int i = 0; i < NSEG; i++) {
         for (int p = 0; p < 3; p++) {
-            amsize_segment_init(&r->from_totals[i][p], 1);
-            if (amsize_totals_segment(&r->from_totals[i][p], &err, &t[i], p) != AMSIZE_OK)
+            if (amsize_segment_init(&r->from_totals[i][p], 1) != AMSIZE_OK ||
+                amsize_totals_segment(&r->from_totals[i][p], &err, &t[i], p) != AMSIZE_OK)
                 return 0;
         }
-        amsize_pilot_init(&r->pilot[i]);
-        if (amsize_totals_pilot(&r->pilot[i], &err, &t[i], 0.5) != AMSIZE_OK)
+        if (amsize_pilot_init(&r->pilot[i]) != AMSIZE_OK ||
+            amsize_totals_pilot(&r->pilot[i], &err, &t[i], 0.5) != AMSIZE_OK)
             return 0;
     }
     r->scalars[0] = amsize_min_load_calc(200e3, 0.8, 1.0, 80e3);

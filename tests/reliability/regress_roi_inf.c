@@ -7,23 +7,18 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "../fixtures.h"
+
 int main(void)
 {
     amsize_segment s;
     amsize_chart_row row;
     amsize_error err;
 
-    amsize_segment_init(&s, 1);
-    amsize_chart_row_init(&row, 1);
-    amsize_error_init(&err);
-    s.accounts = 200;
-    s.book = 100e6;
-    s.upsell = 12e6;
-    s.cross_sell = 8e6;
-    s.churn = 4e6;
-    s.am_productivity = 1.5e6;
+    ASSERT_OK(amsize_chart_row_init(&row, 1));
+    ASSERT_OK(amsize_error_init(&err));
+    seg_enterprise(&s);
     s.am_cost = 4.9406564584124654e-324; /* the smallest double > 0 */
-    s.max_load = 20;
     amsize_status st = amsize_chart_compute(&row, 1, NULL, &err, &s, 1, NULL);
     /* 11 AMs (as in the README) cost 11 * 4.9e-324; m = 1 and
      * NR = 16e6, so roi = 16e6 / 5.4e-323, far beyond DBL_MAX. */
