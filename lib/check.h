@@ -12,10 +12,14 @@
 /* The relative tolerance of ceil_eps/floor_eps. */
 #define AMSIZE_EPS 1e-9
 
-/* An allowed range: [min, max], each end excluded when its bit is set. */
+/* An allowed range: [min, max], each end excluded when its bit is set,
+ * and the status a value below or above it earns. The common ranges have
+ * statuses of their own ("must be >= 0", "must be > 0"), so that a message
+ * can say what is wrong without looking the range up. */
 typedef struct amsize__range {
     double min, max;
     uint32_t open; /* AMSIZE_FIELDINFO_MIN_OPEN | AMSIZE_FIELDINFO_MAX_OPEN */
+    amsize_status below, above;
     const char *text;
 } amsize__range;
 
@@ -35,21 +39,15 @@ static inline int amsize__below_max(const amsize__range *r, double v)
     return (r->open & AMSIZE_FIELDINFO_MAX_OPEN) ? v < r->max : v <= r->max;
 }
 
-/* The status a value outside r earns. The two most common ranges have
- * statuses of their own, so that a message can say "must be >= 0" or
- * "must be > 0" without looking the range up. */
+/* The status a value earns against r. */
 static inline amsize_status amsize__range_status(const amsize__range *r, double v)
 {
     if (!isfinite(v))
         return AMSIZE_E_NOT_FINITE;
-    if (!amsize__above_min(r, v)) {
-        if (r->min == 0 && r->max == INFINITY)
-            return (r->open & AMSIZE_FIELDINFO_MIN_OPEN) ? AMSIZE_E_NOT_POSITIVE
-                                                          : AMSIZE_E_NEGATIVE;
-        return AMSIZE_E_RANGE;
-    }
+    if (!amsize__above_min(r, v))
+        return r->below;
     if (!amsize__below_max(r, v))
-        return AMSIZE_E_RANGE;
+        return r->above;
     return AMSIZE_OK;
 }
 

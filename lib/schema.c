@@ -6,17 +6,24 @@
 #include <stddef.h>
 
 /* The ranges, each written once. */
-static const amsize__range amsize__range_any = {-INFINITY, INFINITY, 0, "any finite number"};
-static const amsize__range amsize__range_nonneg = {0, INFINITY, 0, "0 or more"};
-static const amsize__range amsize__range_positive = {0, INFINITY, AMSIZE_FIELDINFO_MIN_OPEN,
-                                              "above 0"};
-static const amsize__range amsize__range_unit = {0, 1, 0, "0 to 1"};
-static const amsize__range amsize__range_share = {0, 1, AMSIZE_FIELDINFO_MIN_OPEN,
-                                           "above 0 and at most 1"};
+#define MIN_OPEN AMSIZE_FIELDINFO_MIN_OPEN
+#define MAX_OPEN AMSIZE_FIELDINFO_MAX_OPEN
+#define E_RANGE AMSIZE_E_RANGE
+static const amsize__range range_any = {-INFINITY, INFINITY, 0, E_RANGE, E_RANGE,
+                                        "any finite number"};
+static const amsize__range range_nonneg = {0, INFINITY, 0, AMSIZE_E_NEGATIVE, E_RANGE,
+                                           "0 or more"};
+static const amsize__range range_positive = {0, INFINITY, MIN_OPEN, AMSIZE_E_NOT_POSITIVE,
+                                             E_RANGE, "above 0"};
+static const amsize__range range_unit = {0, 1, 0, E_RANGE, E_RANGE, "0 to 1"};
+static const amsize__range range_share = {0, 1, MIN_OPEN, E_RANGE, E_RANGE,
+                                          "above 0 and at most 1"};
 static const amsize__range range_rating = {AMSIZE_SUPPORT_RATING_MIN, AMSIZE_SUPPORT_RATING_MAX,
-                                           0, "1 to 5"};
-static const amsize__range range_flag = {0, 1, 0, "0 or 1"};
-static const amsize__range range_segment_index = {0, INT32_MAX, 0, "0 to segments-1"};
+                                           0, E_RANGE, E_RANGE, "1 to 5"};
+static const amsize__range range_flag = {0, 1, 0, E_RANGE, E_RANGE, "0 or 1"};
+/* The upper end is the call's totals_len; this is the type's. */
+static const amsize__range range_segment_index = {0, INT32_MAX, 0, AMSIZE_E_INDEX,
+                                                  AMSIZE_E_INDEX, "0 to segments-1"};
 
 /* The defaults, each written once; amsize_segment_init() and
  * amsize_model_init() copy them. */
@@ -35,47 +42,47 @@ static const double d_rating_high = 0.15, d_rating_medium = 0.05;
 static const amsize__fielddef segment_fields[] = {
     SEG(SUPPORT_RATING, support_rating, INT32, 0, &range_rating, "3", &d_rating, 0,
         "Support Infrastructure rating, 1 (weak) to 5 (strong); 3 is the reference"),
-    SEG(ACCOUNTS, accounts, INT64, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+    SEG(ACCOUNTS, accounts, INT64, TOTALS, &range_nonneg, "0", &d_zero, 0,
         "accounts in the segment, a count"),
     SEG(WEIGHTED_ACCOUNTS, weighted_accounts, DOUBLE, TOTALS | PRESENCE,
-        &amsize__range_nonneg, "accounts", NULL,
+        &range_nonneg, "accounts", NULL,
         offsetof(amsize_segment, has_weighted_accounts),
         "accounts weighted by the service each needs, in accounts"),
-    SEG(BOOK, book, DOUBLE, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+    SEG(BOOK, book, DOUBLE, TOTALS, &range_nonneg, "0", &d_zero, 0,
         "book of business: ARR under management, money per year"),
-    SEG(UPSELL, upsell, DOUBLE, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+    SEG(UPSELL, upsell, DOUBLE, TOTALS, &range_nonneg, "0", &d_zero, 0,
         "expected upsell over the next 12 months, money"),
-    SEG(CROSS_SELL, cross_sell, DOUBLE, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+    SEG(CROSS_SELL, cross_sell, DOUBLE, TOTALS, &range_nonneg, "0", &d_zero, 0,
         "expected cross-sell over the next 12 months, money"),
-    SEG(CHURN, churn, DOUBLE, TOTALS, &amsize__range_nonneg, "0", &d_zero, 0,
+    SEG(CHURN, churn, DOUBLE, TOTALS, &range_nonneg, "0", &d_zero, 0,
         "expected ARR lost to churn over the next 12 months, money"),
-    SEG(CHURN_ATTRIBUTION, churn_attribution, DOUBLE, 0, &amsize__range_unit, "1", &d_one, 0,
+    SEG(CHURN_ATTRIBUTION, churn_attribution, DOUBLE, 0, &range_unit, "1", &d_one, 0,
         "share of churn the AMs own (below 1 when renewal reps or CSMs own renewals)"),
-    SEG(AM_PRODUCTIVITY, am_productivity, DOUBLE, REQ, &amsize__range_positive, "", NULL, 0,
+    SEG(AM_PRODUCTIVITY, am_productivity, DOUBLE, REQ, &range_positive, "", NULL, 0,
         "net new ACV one AM sells per year at support rating 3, money"),
-    SEG(AM_COST, am_cost, DOUBLE, REQ, &amsize__range_positive, "", NULL, 0,
+    SEG(AM_COST, am_cost, DOUBLE, REQ, &range_positive, "", NULL, 0,
         "fully loaded cost of one AM-year, money"),
-    SEG(GROSS_MARGIN, gross_margin, DOUBLE, 0, &amsize__range_share, "1", &d_one, 0,
+    SEG(GROSS_MARGIN, gross_margin, DOUBLE, 0, &range_share, "1", &d_one, 0,
         "gross margin on the Net Ratio, a share"),
-    SEG(COST_COVERAGE, cost_coverage, DOUBLE, 0, &amsize__range_positive, "1", &d_one, 0,
+    SEG(COST_COVERAGE, cost_coverage, DOUBLE, 0, &range_positive, "1", &d_one, 0,
         "contribution required per unit of AM cost"),
-    SEG(GROWTH_PER_ACCOUNT, growth_per_account, DOUBLE, PRESENCE, &amsize__range_any,
+    SEG(GROWTH_PER_ACCOUNT, growth_per_account, DOUBLE, PRESENCE, &range_any,
         "net_ratio/weighted_accounts", NULL, offsetof(amsize_segment, has_growth_per_account),
         "Net Ratio per weighted account, money per year"),
-    SEG(MAX_LOAD, max_load, DOUBLE, REQ, &amsize__range_positive, "", NULL, 0,
+    SEG(MAX_LOAD, max_load, DOUBLE, REQ, &range_positive, "", NULL, 0,
         "most weighted accounts the best AMs can serve"),
 };
 
 static const amsize__fielddef model_fields[] = {
     {AMSIZE_FIELD_SELLING_TIME_1, "selling_time",
      "share of an AM's time spent selling at support ratings 1 to 5, non-decreasing",
-     &amsize__range_share, "0.40, 0.50, 0.60, 0.70, 0.80", d_selling_time, AMSIZE_TYPE_DOUBLE,
+     &range_share, "0.40, 0.50, 0.60, 0.70, 0.80", d_selling_time, AMSIZE_TYPE_DOUBLE,
      0, offsetof(amsize_model, selling_time), 5, 0},
     {AMSIZE_FIELD_RATING_HIGH, "rating_high", "NR% at or above which a segment rates high",
-     &amsize__range_any, "0.15", &d_rating_high, AMSIZE_TYPE_DOUBLE, 0,
+     &range_any, "0.15", &d_rating_high, AMSIZE_TYPE_DOUBLE, 0,
      offsetof(amsize_model, rating_high), 1, 0},
     {AMSIZE_FIELD_RATING_MEDIUM, "rating_medium",
-     "NR% at or above which a segment rates medium; at most rating_high", &amsize__range_any,
+     "NR% at or above which a segment rates medium; at most rating_high", &range_any,
      "0.05", &d_rating_medium, AMSIZE_TYPE_DOUBLE, 0, offsetof(amsize_model, rating_medium), 1,
      0},
 };
@@ -86,15 +93,15 @@ static const amsize__fielddef model_fields[] = {
 static const amsize__fielddef account_fields[] = {
     ACC(SEGMENT_INDEX, "segment_index", INT32, REQ, &range_segment_index, "", NULL,
         "the account's segment, an index into the totals"),
-    ACC(ARR, "arr", DOUBLE, REQ, &amsize__range_nonneg, "", NULL,
+    ACC(ARR, "arr", DOUBLE, REQ, &range_nonneg, "", NULL,
         "the account's ARR, money per year"),
-    ACC(UPSELL, "upsell", DOUBLE, REQ, &amsize__range_nonneg, "", NULL,
+    ACC(UPSELL, "upsell", DOUBLE, REQ, &range_nonneg, "", NULL,
         "the account's expected upsell over the next 12 months, money"),
-    ACC(CROSS_SELL, "cross_sell", DOUBLE, REQ, &amsize__range_nonneg, "", NULL,
+    ACC(CROSS_SELL, "cross_sell", DOUBLE, REQ, &range_nonneg, "", NULL,
         "the account's expected cross-sell over the next 12 months, money"),
-    ACC(CHURN, "churn", DOUBLE, REQ, &amsize__range_nonneg, "", NULL,
+    ACC(CHURN, "churn", DOUBLE, REQ, &range_nonneg, "", NULL,
         "the account's ARR expected to churn over the next 12 months, money"),
-    ACC(SERVICE_WEIGHT, "service_weight", DOUBLE, 0, &amsize__range_positive, "1", &d_one,
+    ACC(SERVICE_WEIGHT, "service_weight", DOUBLE, 0, &range_positive, "1", &d_one,
         "the service the account needs, in accounts"),
     ACC(AM_COVERED, "am_covered", UINT8, 0, &range_flag, "0", &d_zero,
         "1 when an AM covers the account, else 0"),
@@ -147,10 +154,9 @@ amsize_status amsize_field_info_init_(amsize_field_info *info, size_t struct_siz
     return amsize__out_init(info, struct_size, sizeof(amsize_field_info));
 }
 
+/* begin() has checked info's size. */
 static amsize_status fill(amsize_field_info *info, const amsize__fielddef *d)
 {
-    if (info->struct_size != sizeof *info)
-        return AMSIZE_E_STRUCT_SIZE;
     info->field = d->field;
     info->name = d->name;
     info->description = d->description;
@@ -218,6 +224,17 @@ amsize_status amsize_schema_lookup(amsize_field_info *info, int32_t schema, cons
     return AMSIZE_E_INDEX;
 }
 
+/* Whether a whole number v (within its range) fits the field's C type. */
+static int fits(int32_t type, double v)
+{
+    switch (type) {
+    case AMSIZE_TYPE_INT32: return v >= -2147483648.0 && v < 2147483648.0;
+    case AMSIZE_TYPE_INT64: return v >= -9223372036854775808.0 && v < 9223372036854775808.0;
+    case AMSIZE_TYPE_UINT8: return v >= 0 && v < 256;
+    default: return 1;
+    }
+}
+
 amsize_status amsize_field_check(amsize_error *err, int32_t schema, int32_t field, double value,
                                  int64_t index)
 {
@@ -228,5 +245,10 @@ amsize_status amsize_field_check(amsize_error *err, int32_t schema, int32_t fiel
     const amsize__fielddef *d = amsize__schema_def(schema, field);
     if (!d)
         return amsize__fail(err, AMSIZE_E_INDEX, index, (amsize_field)field);
-    return amsize__field_value(err, d, field, value, index);
+    TRY(amsize__field_value(err, d, field, value, index));
+    /* A stored field always fits its type, so only a value from outside
+     * can fail this: one that the caller could not store. */
+    if (!fits(d->type, value))
+        return amsize__fail(err, AMSIZE_E_RANGE, index, (amsize_field)field);
+    return AMSIZE_OK;
 }

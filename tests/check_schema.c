@@ -760,6 +760,14 @@ static const struct {
     {A, F(AM_COVERED), 1, 37, AMSIZE_OK},
     {A, F(SEGMENT_INDEX), 1.5, 37, AMSIZE_E_RANGE},    /* an index is whole */
     {A, F(SEGMENT_INDEX), 0, 37, AMSIZE_OK},
+    /* amsize_totals_add() calls a segment outside 0..segments-1 INDEX. */
+    {A, F(SEGMENT_INDEX), -1, 37, AMSIZE_E_INDEX},
+    /* A count is bounded by its type: int64_t holds up to 2^63 - 1, and
+     * 2^63 - 1024 is the largest double below 2^63. */
+    {S, F(ACCOUNTS), 1e300, 0, AMSIZE_E_RANGE},
+    {S, F(ACCOUNTS), 9223372036854775808.0, 0, AMSIZE_E_RANGE},
+    {S, F(ACCOUNTS), 9223372036854774784.0, 0, AMSIZE_OK},
+    {A, F(AM_COVERED), 256, 37, AMSIZE_E_RANGE},       /* outside 0..1 first */
 #undef S
 #undef M
 #undef A

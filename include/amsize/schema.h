@@ -111,13 +111,16 @@ AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_schema_lookup(amsize_field_in
 
 /* Checks one value of a field against the table, as the library's own
  * checks do: AMSIZE_E_NOT_FINITE, then the bounds, which report
- * AMSIZE_E_NEGATIVE for a range of "0 or more", AMSIZE_E_NOT_POSITIVE for
- * "above 0" and AMSIZE_E_RANGE for any other; a whole-number field also
- * refuses a fraction with AMSIZE_E_RANGE. Cross-field rules (selling times
+ * AMSIZE_E_NEGATIVE below a range of "0 or more", AMSIZE_E_NOT_POSITIVE
+ * below "above 0", AMSIZE_E_INDEX outside segment_index's, and
+ * AMSIZE_E_RANGE otherwise; a whole-number field also refuses a fraction
+ * with AMSIZE_E_RANGE, and so does a value that its C type cannot hold
+ * (accounts of 2^63 or more: min and max give the range, type the rest). Cross-field rules (selling times
  * non-decreasing, rating_medium <= rating_high) are not checked here. The
  * schema's field (or array element) id and index are copied into err.
- * Errors: those above, AMSIZE_E_STRUCT_SIZE (err), AMSIZE_E_RANGE (unknown
- * schema, field 0), AMSIZE_E_INDEX (no such field in the schema). */
+ * Errors: those above, AMSIZE_E_STRUCT_SIZE (err), AMSIZE_E_RANGE (an
+ * unknown schema; err->field is then AMSIZE_FIELD_NONE), AMSIZE_E_INDEX (a
+ * known schema without that field; err->field is the field asked for). */
 AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_field_check(amsize_error *err, int32_t schema,
                                                                int32_t field, double value,
                                                                int64_t index);
