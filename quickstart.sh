@@ -97,7 +97,10 @@ run_tests() {
     say "summary"
     # The plain closing line CI reads: every suite above passed or we
     # would have stopped.
-    cat "$build"/tests/*.log 2>/dev/null | grep -E '^[0-9]+%: Checks' || true
+    for log in "$build"/tests/check_*.log; do
+        echo "$(basename "$log" .log):"
+        grep -E '^[0-9]+%: Checks' "$log" || true
+    done
     (cd "$build" && make bench BENCH_ARGS=--tiny BENCH_OUT="$build/bench-results" >"$build/bench.log" 2>&1) || { tail -n 20 "$build/bench.log"; echo "FAIL: make bench --tiny"; exit 1; }
 }
 
