@@ -10,6 +10,7 @@
  *   amsize/chart.h    the combined sizing chart
  *   amsize/scalar.h   spreadsheet-style functions of plain numbers
  *   amsize/totals.h   per-segment totals from account-level columns
+ *   amsize/plan.h     a monthly hiring plan: ramp, attrition, time to fill
  * amsize/common.h, 1.0's name for export.h, still works.
  *
  * The library never allocates, does no I/O, keeps no global mutable state
@@ -54,5 +55,6 @@
 #include "amsize/chart.h"
 #include "amsize/scalar.h"
 #include "amsize/totals.h"
+#include "amsize/plan.h"
 
 #endif /* AMSIZE_H */

@@ -79,6 +79,13 @@ AMSIZE_INTERNAL const amsize__range *amsize__field_range(int32_t schema, int32_t
 /* Checks v against row d (range, whole numbers), reporting field. */
 AMSIZE_INTERNAL amsize_status amsize__field_value(amsize_error *err, const amsize__fielddef *d,
                                                   int32_t field, double v, int64_t index);
+/* The value of element i of a struct field, whatever its stored type. */
+AMSIZE_INTERNAL double amsize__read_field(const void *base, const amsize__fielddef *d, size_t i);
+/* Writes a schema's defaults into a zeroed struct. */
+AMSIZE_INTERNAL void amsize__write_defaults(void *base, int32_t schema);
+/* Checks every field of a struct described by schema, in table order. */
+AMSIZE_INTERNAL amsize_status amsize__struct_check(amsize_error *err, const void *base,
+                                                   int32_t schema, int64_t index);
 /* Whether v is in the table's range of a segment field: the scalar
  * functions' test, which answer NaN rather than say why. */
 #define AMSIZE__SEG_OK(FIELD, v) \

@@ -22,6 +22,8 @@ static const amsize__range range_rating = {AMSIZE_SUPPORT_RATING_MIN, AMSIZE_SUP
                                            0, E_RANGE, E_RANGE, "1 to 5"};
 static const amsize__range range_flag = {0, 1, 0, E_RANGE, E_RANGE, "0 or 1"};
 /* The upper end is the call's totals_len; this is the type's. */
+static const amsize__range range_attrition = {0, 1, MAX_OPEN, E_RANGE, E_RANGE,
+                                              "0 or more and below 1"};
 static const amsize__range range_segment_index = {0, INT32_MAX, 0, AMSIZE_E_INDEX,
                                                   AMSIZE_E_INDEX, "0 to segments-1"};
 
@@ -30,6 +32,7 @@ static const amsize__range range_segment_index = {0, INT32_MAX, 0, AMSIZE_E_INDE
 static const double d_zero = 0, d_one = 1, d_rating = AMSIZE_SUPPORT_RATING_REFERENCE;
 static const double d_selling_time[5] = {0.40, 0.50, 0.60, 0.70, 0.80};
 static const double d_rating_high = 0.15, d_rating_medium = 0.05;
+static const double d_attrition = 0.15, d_time_to_fill = 3, d_ramp_months = 6;
 
 #define REQ AMSIZE_FIELDINFO_REQUIRED
 #define PRESENCE AMSIZE_FIELDINFO_PRESENCE
@@ -107,6 +110,36 @@ static const amsize__fielddef account_fields[] = {
         "1 when an AM covers the account, else 0"),
 };
 
+#define STAFF(id, member, type, range, deftext, def, desc)                                 \
+    {AMSIZE_FIELD_##id, #member, desc, range, deftext, def, AMSIZE_TYPE_##type, 0,         \
+     offsetof(amsize_staffing, member), 1, 0}
+
+static const amsize__fielddef staffing_fields[] = {
+    STAFF(TIME_TO_FILL, time_to_fill, INT32, &range_nonneg, "3", &d_time_to_fill,
+          "whole months from opening a requisition to the AM's start"),
+    STAFF(RAMP_MONTHS, ramp_months, INT32, &range_nonneg, "6", &d_ramp_months,
+          "whole months a new AM takes to reach full productivity"),
+    STAFF(ATTRITION, attrition, DOUBLE, &range_attrition, "0.15", &d_attrition,
+          "annual share of AMs who leave"),
+    STAFF(CURRENT_AMS, current_ams, INT64, &range_nonneg, "0", &d_zero,
+          "AMs on staff today, fully ramped (when no roster is given)"),
+};
+
+/* Columns of one roster AM and of one ramp month: arrays, like the
+ * account columns. */
+static const amsize__fielddef roster_fields[] = {
+    ACC(FTE, "fte", DOUBLE, 0, &range_share, "1", &d_one,
+        "the AM's share of a full year or of full time"),
+    /* Not given: AMSIZE_TENURE_RAMPED, outside the range on purpose. */
+    ACC(TENURE_MONTHS, "tenure_months", INT32, 0, &range_nonneg, "fully ramped", NULL,
+        "whole months the AM has been in the role at the plan's start"),
+};
+
+static const amsize__fielddef ramp_fields[] = {
+    ACC(SHARE, "share", DOUBLE, REQ, &range_unit, "", NULL,
+        "share of full productivity in a tenure month, non-decreasing"),
+};
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const amsize__fielddef *table(int32_t schema, size_t *len)
@@ -115,6 +148,9 @@ static const amsize__fielddef *table(int32_t schema, size_t *len)
     case AMSIZE_SCHEMA_SEGMENT: *len = COUNT(segment_fields); return segment_fields;
     case AMSIZE_SCHEMA_MODEL: *len = COUNT(model_fields); return model_fields;
     case AMSIZE_SCHEMA_ACCOUNT: *len = COUNT(account_fields); return account_fields;
+    case AMSIZE_SCHEMA_STAFFING: *len = COUNT(staffing_fields); return staffing_fields;
+    case AMSIZE_SCHEMA_ROSTER: *len = COUNT(roster_fields); return roster_fields;
+    case AMSIZE_SCHEMA_RAMP: *len = COUNT(ramp_fields); return ramp_fields;
     default: *len = 0; return NULL;
     }
 }
@@ -147,6 +183,73 @@ amsize_status amsize__field_value(amsize_error *err, const amsize__fielddef *d, 
     if (st == AMSIZE_OK && d->type != AMSIZE_TYPE_DOUBLE && v != floor(v))
         st = AMSIZE_E_RANGE;
     return st == AMSIZE_OK ? AMSIZE_OK : amsize__fail(err, st, index, (amsize_field)field);
+}
+
+/* The number a field of any stored type holds, as the table checks it. */
+double amsize__read_field(const void *base, const amsize__fielddef *d, size_t i)
+{
+    const char *p = (const char *)base + d->offset;
+    switch (d->type) {
+    case AMSIZE_TYPE_INT32: {
+        int32_t v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    case AMSIZE_TYPE_INT64: {
+        int64_t v;
+        memcpy(&v, p, sizeof v);
+        return (double)v;
+    }
+    default: {
+        double v;
+        memcpy(&v, p + i * sizeof v, sizeof v);
+        return v;
+    }
+    }
+}
+
+/* Writes each field's defaults into a zeroed struct. */
+void amsize__write_defaults(void *base, int32_t schema)
+{
+    size_t n;
+    const amsize__fielddef *rows = amsize__schema_rows(schema, &n);
+    for (size_t k = 0; k < n; k++) {
+        const amsize__fielddef *d = &rows[k];
+        char *p = (char *)base + d->offset;
+        if (!d->defaults)
+            continue;
+        if (d->type == AMSIZE_TYPE_INT32) {
+            int32_t v = (int32_t)d->defaults[0];
+            memcpy(p, &v, sizeof v);
+        } else if (d->type == AMSIZE_TYPE_INT64) {
+            int64_t v = (int64_t)d->defaults[0];
+            memcpy(p, &v, sizeof v);
+        } else {
+            memcpy(p, d->defaults, d->length * sizeof(double));
+        }
+    }
+}
+
+amsize_status amsize__struct_check(amsize_error *err, const void *base, int32_t schema,
+                                   int64_t index)
+{
+    size_t n;
+    const amsize__fielddef *rows = amsize__schema_rows(schema, &n);
+    /* Fields in declaration order, which is the order the headers promise
+     * for the first error. */
+    for (size_t k = 0; k < n; k++) {
+        const amsize__fielddef *d = &rows[k];
+        if (d->flags & AMSIZE_FIELDINFO_PRESENCE) {
+            int32_t has;
+            memcpy(&has, (const char *)base + d->presence_offset, sizeof has);
+            if (has != 0 && has != 1)
+                return amsize__fail(err, AMSIZE_E_RANGE, index, (amsize_field)d->field);
+            if (!has)
+                continue;
+        }
+        TRY(amsize__field_value(err, d, d->field, amsize__read_field(base, d, 0), index));
+    }
+    return AMSIZE_OK;
 }
 
 amsize_status amsize_field_info_init_(amsize_field_info *info, size_t struct_size)

@@ -3,58 +3,13 @@
  * rules between fields are written here. */
 #include "internal.h"
 
-/* The number a field of any stored type holds, as the table checks it. */
-static double read_field(const void *base, const amsize__fielddef *d, size_t i)
-{
-    const char *p = (const char *)base + d->offset;
-    switch (d->type) {
-    case AMSIZE_TYPE_INT32: {
-        int32_t v;
-        memcpy(&v, p, sizeof v);
-        return v;
-    }
-    case AMSIZE_TYPE_INT64: {
-        int64_t v;
-        memcpy(&v, p, sizeof v);
-        return (double)v;
-    }
-    default: {
-        double v;
-        memcpy(&v, p + i * sizeof v, sizeof v);
-        return v;
-    }
-    }
-}
-
-/* Writes each field's defaults into a zeroed struct. */
-static void write_defaults(void *base, int32_t schema)
-{
-    size_t n;
-    const amsize__fielddef *rows = amsize__schema_rows(schema, &n);
-    for (size_t k = 0; k < n; k++) {
-        const amsize__fielddef *d = &rows[k];
-        char *p = (char *)base + d->offset;
-        if (!d->defaults)
-            continue;
-        if (d->type == AMSIZE_TYPE_INT32) {
-            int32_t v = (int32_t)d->defaults[0];
-            memcpy(p, &v, sizeof v);
-        } else if (d->type == AMSIZE_TYPE_INT64) {
-            int64_t v = (int64_t)d->defaults[0];
-            memcpy(p, &v, sizeof v);
-        } else {
-            memcpy(p, d->defaults, d->length * sizeof(double));
-        }
-    }
-}
-
 amsize_status amsize_segment_init_(amsize_segment *segs, size_t segs_len, size_t struct_size)
 {
     TRY(amsize__init_check(segs, segs_len, struct_size, sizeof(amsize_segment)));
     for (size_t i = 0; i < segs_len; i++) {
         memset(&segs[i], 0, sizeof segs[i]);
         segs[i].struct_size = (uint32_t)struct_size;
-        write_defaults(&segs[i], AMSIZE_SCHEMA_SEGMENT);
+        amsize__write_defaults(&segs[i], AMSIZE_SCHEMA_SEGMENT);
     }
     return AMSIZE_OK;
 }
@@ -64,34 +19,18 @@ amsize_status amsize_model_init_(amsize_model *model, size_t struct_size)
     TRY(amsize__init_check(model, 1, struct_size, sizeof(amsize_model)));
     memset(model, 0, sizeof *model);
     model->struct_size = (uint32_t)struct_size;
-    write_defaults(model, AMSIZE_SCHEMA_MODEL);
+    amsize__write_defaults(model, AMSIZE_SCHEMA_MODEL);
     return AMSIZE_OK;
 }
 
 amsize_status amsize__seg_load(amsize__seg *out, amsize_error *err, const amsize_segment *seg,
                                int64_t index)
 {
-    size_t n;
-    const amsize__fielddef *rows = amsize__schema_rows(AMSIZE_SCHEMA_SEGMENT, &n);
-
     if (!seg)
         return amsize__fail(err, AMSIZE_E_NULL, index, AMSIZE_FIELD_SEGMENTS);
     if (seg->struct_size != sizeof(amsize_segment))
         return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, index, AMSIZE_FIELD_STRUCT_SIZE);
-    /* Fields in declaration order, which is the order the header promises
-     * for the first error. */
-    for (size_t k = 0; k < n; k++) {
-        const amsize__fielddef *d = &rows[k];
-        if (d->flags & AMSIZE_FIELDINFO_PRESENCE) {
-            int32_t has;
-            memcpy(&has, (const char *)seg + d->presence_offset, sizeof has);
-            if (has != 0 && has != 1)
-                return amsize__fail(err, AMSIZE_E_RANGE, index, (amsize_field)d->field);
-            if (!has)
-                continue;
-        }
-        TRY(amsize__field_value(err, d, d->field, read_field(seg, d, 0), index));
-    }
+    TRY(amsize__struct_check(err, seg, AMSIZE_SCHEMA_SEGMENT, index));
 
     if (out) {
         out->accounts = seg->accounts;
@@ -134,7 +73,7 @@ amsize_status amsize__model_load(amsize_model *out, amsize_error *err, const ams
     static const int32_t thresholds[2] = {AMSIZE_FIELD_RATING_HIGH, AMSIZE_FIELD_RATING_MEDIUM};
     for (int i = 0; i < 2; i++) {
         const amsize__fielddef *d = amsize__schema_def(AMSIZE_SCHEMA_MODEL, thresholds[i]);
-        TRY(amsize__field_value(err, d, d->field, read_field(model, d, 0), -1));
+        TRY(amsize__field_value(err, d, d->field, amsize__read_field(model, d, 0), -1));
     }
     if (model->rating_high < model->rating_medium)
         return amsize__fail(err, AMSIZE_E_ORDER, -1, AMSIZE_FIELD_RATING_HIGH);

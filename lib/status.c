@@ -33,7 +33,8 @@ const char *amsize_field_name(int32_t field)
         "segments", "rows", "total", "model", "output", "net_ratio", "fte_demand",
         "min_load", "hc_floor", "hc_ceiling", "headcount", "cost", "segment_index",
         "arr", "service_weight", "am_covered", "column", "hc_demand", "fte_net",
-        "churn_attributed", "roi",
+        "churn_attributed", "roi", "attrition", "time_to_fill", "ramp_months",
+        "current_ams", "share", "fte", "tenure_months", "work", "staffing",
     };
     if (field < 0 || (size_t)field >= sizeof names / sizeof names[0])
         return "unknown";

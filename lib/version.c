@@ -15,6 +15,9 @@ AMSIZE__ASSERT_SIZE(amsize_load, 56);
 AMSIZE__ASSERT_SIZE(amsize_pilot, 48);
 AMSIZE__ASSERT_SIZE(amsize_chart_row, 192);
 AMSIZE__ASSERT_SIZE(amsize_totals, 184);
+AMSIZE__ASSERT_SIZE(amsize_staffing, 32);
+AMSIZE__ASSERT_SIZE(amsize_plan_month, 88);
+AMSIZE__ASSERT_SIZE(amsize_plan_summary, 64);
 /* Pointers make this one target-dependent: 96 bytes on LP64. */
 AMSIZE__ASSERT_SIZE(amsize_field_info, 5 * sizeof(void *) + 56);
 
@@ -51,6 +54,9 @@ size_t amsize_struct_size(int32_t id)
     case AMSIZE_STRUCT_CHART_ROW: return sizeof(amsize_chart_row);
     case AMSIZE_STRUCT_TOTALS: return sizeof(amsize_totals);
     case AMSIZE_STRUCT_FIELD_INFO: return sizeof(amsize_field_info);
+    case AMSIZE_STRUCT_STAFFING: return sizeof(amsize_staffing);
+    case AMSIZE_STRUCT_PLAN_MONTH: return sizeof(amsize_plan_month);
+    case AMSIZE_STRUCT_PLAN_SUMMARY: return sizeof(amsize_plan_summary);
     default: return 0;
     }
 }

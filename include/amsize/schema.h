@@ -10,7 +10,7 @@
  * The table is reached through functions, never an exported array, so that
  * a minor release can append rows. Rows of a schema come in the order of
  * the struct's declaration (for the account columns, the argument order of
- * amsize_totals_add()). Added in 1.1.
+ * amsize_totals_add(), of amsize_plan_compute()). Added in 1.1.
  */
 #ifndef AMSIZE_SCHEMA_H
 #define AMSIZE_SCHEMA_H
@@ -26,7 +26,10 @@ extern "C" {
 typedef enum amsize_schema {
     AMSIZE_SCHEMA_SEGMENT = 1, /* amsize_segment (segment.h) */
     AMSIZE_SCHEMA_MODEL   = 2, /* amsize_model (segment.h) */
-    AMSIZE_SCHEMA_ACCOUNT = 3  /* the columns of amsize_totals_add() */
+    AMSIZE_SCHEMA_ACCOUNT = 3, /* the columns of amsize_totals_add() */
+    AMSIZE_SCHEMA_STAFFING = 4, /* amsize_staffing (plan.h) */
+    AMSIZE_SCHEMA_ROSTER  = 5, /* one AM of amsize_plan_compute()'s roster */
+    AMSIZE_SCHEMA_RAMP    = 6  /* one month of a ramp curve */
 } amsize_schema;
 
 /* How a field is stored. Fixed values; appended only. Whole-number types

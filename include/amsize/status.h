@@ -76,7 +76,16 @@ typedef enum amsize_field {
     AMSIZE_FIELD_HC_DEMAND          = 40, /* totals-row sums that can overflow */
     AMSIZE_FIELD_FTE_NET            = 41,
     AMSIZE_FIELD_CHURN_ATTRIBUTED   = 42,
-    AMSIZE_FIELD_ROI                = 43
+    AMSIZE_FIELD_ROI                = 43,
+    AMSIZE_FIELD_ATTRITION          = 44, /* from 1.1: plan.h */
+    AMSIZE_FIELD_TIME_TO_FILL       = 45,
+    AMSIZE_FIELD_RAMP_MONTHS        = 46,
+    AMSIZE_FIELD_CURRENT_AMS        = 47,
+    AMSIZE_FIELD_SHARE              = 48, /* a ramp curve's share */
+    AMSIZE_FIELD_FTE                = 49, /* a roster AM's */
+    AMSIZE_FIELD_TENURE_MONTHS      = 50,
+    AMSIZE_FIELD_WORK               = 51, /* a scratch buffer or its length */
+    AMSIZE_FIELD_STAFFING           = 52  /* the amsize_staffing struct */
 } amsize_field;
 
 /* Where a failure happened. Guaranteed size: 24 bytes from 1.0 (amsize.h).
