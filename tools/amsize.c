@@ -141,7 +141,7 @@ static int parse_options(options *o, int argc, char **argv)
 
     memset(o, 0, sizeof *o);
     o->format = -1;
-    amsize_model_init(&o->model);
+    MUST(amsize_model_init(&o->model));
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:a:f:o:vqhV", longs, NULL)) != -1) {
         switch (c) {
@@ -184,7 +184,7 @@ static int parse_options(options *o, int argc, char **argv)
 static int check_options(options *o)
 {
     amsize_error err;
-    amsize_error_init(&err);
+    MUST(amsize_error_init(&err));
     if (!o->segments)
         return usage_error("%s", "missing --segments FILE");
     if (strcmp(o->command, "pilot") == 0 && !o->accounts)
@@ -278,9 +278,9 @@ static int run_chart(const options *o, const input *in)
     report r;
     int rc;
 
-    amsize_chart_row_init(rows, in->nsegs);
-    amsize_chart_row_init(&total, 1);
-    amsize_error_init(&err);
+    MUST(amsize_chart_row_init(rows, in->nsegs));
+    MUST(amsize_chart_row_init(&total, 1));
+    MUST(amsize_error_init(&err));
     if (amsize_chart_compute(rows, in->nsegs, &total, &err, in->segs, in->nsegs, &o->model) !=
         AMSIZE_OK) {
         input_report_chart_error(in, &err, &o->model);
@@ -302,11 +302,11 @@ static int run_pilot(const options *o, const input *in)
     report r;
     int rc = 0;
 
-    amsize_segment_init(cov, in->nsegs);
-    amsize_segment_init(unc, in->nsegs);
-    amsize_error_init(&err);
+    MUST(amsize_segment_init(cov, in->nsegs));
+    MUST(amsize_segment_init(unc, in->nsegs));
+    MUST(amsize_error_init(&err));
     for (size_t i = 0; i < in->nsegs && rc == 0; i++) {
-        amsize_pilot_init(&p[i]);
+        MUST(amsize_pilot_init(&p[i]));
         if (amsize_totals_segment(&cov[i], &err, &in->totals[i], AMSIZE_PART_COVERED) ||
             amsize_totals_segment(&unc[i], &err, &in->totals[i], AMSIZE_PART_UNCOVERED) ||
             amsize_totals_pilot(&p[i], &err, &in->totals[i], in->segs[i].churn_attribution)) {

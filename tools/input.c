@@ -514,7 +514,7 @@ static int seg_row(reader *rd, unsigned long line, char **c)
                    echo(shown, name), in->lines[dup]);
         return EXIT_DATAERR;
     }
-    amsize_segment_init(&seg, 1);
+    MUST(amsize_segment_init(&seg, 1));
     size_t last = sc->with_accounts ? S_FIRST_AGGREGATE : S_NCOLS;
     for (size_t k = 1; k < last; k++) {
         double *field = seg_double(&seg, (int)k);
@@ -630,7 +630,7 @@ static int flush_accounts(acc_ctx *ac)
 {
     input *in = ac->in;
     amsize_error err;
-    amsize_error_init(&err);
+    MUST(amsize_error_init(&err));
     if (ac->n == 0)
         return 0;
     amsize_status st = amsize_totals_add(in->totals, in->nsegs, &err, ac->segment, ac->n,
@@ -724,7 +724,7 @@ int input_read_accounts(input *in, const char *path)
     in->acc_path = path;
     in->totals = xcalloc(in->nsegs, sizeof *in->totals);
     in->rows_per_seg = xcalloc(in->nsegs, sizeof *in->rows_per_seg);
-    amsize_totals_init(in->totals, in->nsegs);
+    MUST(amsize_totals_init(in->totals, in->nsegs));
     ac->in = in;
     ac->rd = &rd;
     ac->label = input_label(path);
@@ -740,7 +740,7 @@ int input_read_accounts(input *in, const char *path)
     rc = read_table(&rd, path);
     if (rc == 0)
         rc = flush_accounts(ac);
-    amsize_error_init(&err);
+    MUST(amsize_error_init(&err));
     for (size_t i = 0; rc == 0 && i < in->nsegs; i++) {
         if (amsize_totals_segment(&in->segs[i], &err, &in->totals[i], AMSIZE_PART_ALL) !=
             AMSIZE_OK) {

@@ -40,7 +40,7 @@ TESTS += $(cli_tests)
 # against libcsv and strtod on random input.
 check_PROGRAMS += tests/cli/check_parse
 tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/util.c
-tests_cli_check_parse_LDADD = $(CSV_LIBS)
+tests_cli_check_parse_LDADD = lib/libamsize.la $(CSV_LIBS)
 TESTS += tests/cli/check_parse
 dist_check_SCRIPTS += $(cli_tests)
 EXTRA_DIST += \

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <amsize.h>
+
 #include "util.h"
 
 static void vmsg(const char *kind, const char *fmt, va_list ap)
@@ -30,6 +32,14 @@ void msg_warn(const char *fmt, ...)
     va_start(ap, fmt);
     vmsg("warning: ", fmt, ap);
     va_end(ap);
+}
+
+void must_ok(int status, const char *call)
+{
+    if (status != AMSIZE_OK) {
+        msg_error("internal error: %s: %s", call, amsize_strerror(status));
+        exit(EXIT_SOFTWARE);
+    }
 }
 
 static void *check(void *p)

@@ -25,6 +25,13 @@
 void msg_error(const char *fmt, ...) AMSIZE_PRINTF(1, 2);
 void msg_warn(const char *fmt, ...) AMSIZE_PRINTF(1, 2);
 
+/* For a library call that cannot fail as the command makes it: an init of
+ * the command's own structs, at the size it was compiled with. A failure
+ * means that the library and its headers disagree; the command says so and
+ * exits with EXIT_SOFTWARE rather than go on with structs half set. */
+#define MUST(call) must_ok((int)(call), #call)
+void must_ok(int status, const char *call);
+
 /* malloc/calloc/realloc that exit with EXIT_SOFTWARE on failure. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
