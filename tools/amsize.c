@@ -18,7 +18,10 @@
 #include "input.h"
 #include "output.h"
 #include "report.h"
-#include "util.h"
+#include "msg.h"
+#include "number.h"
+#include "text.h"
+#include "xalloc.h"
 #include "xlsx.h"
 
 typedef struct options {

@@ -18,7 +18,10 @@
 
 #include "csvin.h"
 #include "input.h"
-#include "util.h"
+#include "msg.h"
+#include "number.h"
+#include "text.h"
+#include "xalloc.h"
 
 /* ------------------------------------------------------------ table reader */
 

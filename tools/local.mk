@@ -7,7 +7,12 @@ tools_amsize_SOURCES = \
 	tools/input.c tools/input.h \
 	tools/output.c tools/output.h \
 	tools/report.c tools/report.h \
-	tools/util.c tools/util.h \
+	tools/compiler.h \
+	tools/msg.c tools/msg.h \
+	tools/number.c tools/number.h \
+	tools/text.c tools/text.h \
+	tools/util.h \
+	tools/xalloc.c tools/xalloc.h \
 	tools/xlsx.c tools/xlsx.h
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
@@ -39,8 +44,9 @@ TESTS += $(cli_tests)
 # The command's hand-written fast paths (line splitting, number parsing)
 # against libcsv and strtod on random input.
 check_PROGRAMS += tests/cli/check_parse
-tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/util.c
-tests_cli_check_parse_LDADD = lib/libamsize.la $(CSV_LIBS)
+tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/number.c \
+	tools/text.c
+tests_cli_check_parse_LDADD = $(CSV_LIBS)
 TESTS += tests/cli/check_parse
 dist_check_SCRIPTS += $(cli_tests)
 EXTRA_DIST += \

@@ -13,7 +13,10 @@
 #include <csv.h>
 
 #include "output.h"
-#include "util.h"
+#include "msg.h"
+#include "number.h"
+#include "text.h"
+#include "xalloc.h"
 
 void report_cell(const report *r, size_t row, size_t col, cell *c)
 {

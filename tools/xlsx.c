@@ -6,7 +6,7 @@
 
 #include <xlsxwriter.h>
 
-#include "util.h"
+#include "msg.h"
 #include "xlsx.h"
 
 typedef struct formats {

@@ -1,0 +1,82 @@
+/* Text helpers of the amsize command: case-blind names, UTF-8, values
+ * quoted for messages, trimming. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+int ascii_casecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca >= 'A' && ca <= 'Z')
+            ca += 'a' - 'A';
+        if (cb >= 'A' && cb <= 'Z')
+            cb += 'a' - 'A';
+        if (ca != cb || ca == 0)
+            return ca - cb;
+    }
+}
+
+size_t utf8_len(const unsigned char *s)
+{
+    size_t n;
+    uint32_t cp;
+    if (s[0] < 0x80)
+        return 1;
+    if ((s[0] & 0xe0) == 0xc0)
+        n = 2, cp = s[0] & 0x1f;
+    else if ((s[0] & 0xf0) == 0xe0)
+        n = 3, cp = s[0] & 0x0f;
+    else if ((s[0] & 0xf8) == 0xf0)
+        n = 4, cp = s[0] & 0x07;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return n;
+}
+
+const char *echo(char *buf, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t j = 0, chars = 0;
+    buf[j++] = '\'';
+    for (; *s; chars++) {
+        size_t n = utf8_len(s);
+        /* Worst case per character: 4 bytes, which ECHO_SIZE allows for. */
+        if (chars < ECHO_CHARS) {
+            if (n == 1 && *s >= 0x20 && *s != 0x7f) {
+                buf[j++] = (char)*s;
+            } else if (n > 1) {
+                memcpy(buf + j, s, n);
+                j += n;
+            } else if (*s == '\n' || *s == '\r' || *s == '\t') {
+                buf[j++] = '\\';
+                buf[j++] = *s == '\n' ? 'n' : *s == '\r' ? 'r' : 't';
+            } else {
+                j += (size_t)snprintf(buf + j, ECHO_SIZE - j, "\\x%02X", *s);
+            }
+        }
+        s += n ? n : 1;
+    }
+    if (chars > ECHO_CHARS)
+        snprintf(buf + j, ECHO_SIZE - j, "...' (%zu characters)", chars);
+    else
+        snprintf(buf + j, ECHO_SIZE - j, "'");
+    return buf;
+}
+
+char *trim(char *s)
+{
+    return trim_len(s, strlen(s));
+}

@@ -1,0 +1,38 @@
+/* Text helpers of the amsize command. */
+#ifndef AMSIZE_TOOLS_TEXT_H
+#define AMSIZE_TOOLS_TEXT_H
+
+#include <stddef.h>
+
+/* Case-insensitive ASCII comparison. */
+int ascii_casecmp(const char *a, const char *b);
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when s starts
+ * with a byte that does not begin one (a Latin-1 byte, an overlong form, a
+ * surrogate). */
+size_t utf8_len(const unsigned char *s);
+
+/* A value from an input file for a message: in single quotes, control
+ * characters and bytes that are not UTF-8 escaped (\n, \r, \t, \xHH) so that
+ * the message stays on one line, and cut after ECHO_CHARS characters with
+ * "..." and the full length, so that a huge cell does not flood the
+ * terminal: 'abc', '1\n2' or '11111...' (5000 characters). Returns buf,
+ * which needs ECHO_SIZE bytes. */
+#define ECHO_CHARS 40
+#define ECHO_SIZE (4 * ECHO_CHARS + 48)
+const char *echo(char *buf, const char *s);
+
+/* Trims spaces and tabs at both ends, in place; returns the start. */
+char *trim(char *s);
+/* The same for s of length n (strlen(s) == n), without walking it;
+ * inline, as it runs on every cell of the accounts file. */
+static inline char *trim_len(char *s, size_t n)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+#endif
