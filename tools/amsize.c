@@ -16,6 +16,7 @@
 #include <amsize.h>
 
 #include "input.h"
+#include "outfile.h"
 #include "output.h"
 #include "report.h"
 #include "msg.h"

@@ -5,6 +5,7 @@ tools_amsize_SOURCES = \
 	tools/amsize.c \
 	tools/csvin.c tools/csvin.h \
 	tools/input.c tools/input.h \
+	tools/outfile.c tools/outfile.h \
 	tools/output.c tools/output.h \
 	tools/report.c tools/report.h \
 	tools/compiler.h \
