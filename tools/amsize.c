@@ -15,15 +15,14 @@
 
 #include <amsize.h>
 
+#include "format.h"
 #include "input.h"
-#include "outfile.h"
-#include "output.h"
-#include "report.h"
 #include "msg.h"
 #include "number.h"
+#include "outfile.h"
+#include "report.h"
 #include "text.h"
 #include "xalloc.h"
-#include "xlsx.h"
 
 typedef struct options {
     const char *command;
@@ -291,8 +290,7 @@ static int run_chart(const options *o, const input *in)
         free(rows);
         return EXIT_DATAERR;
     }
-    chart_data d = {in, rows, &total};
-    chart_report(&r, &d, &o->model);
+    chart_report(&r, in, rows, &total, &o->model);
     rc = emit(o, &r, in);
     free(rows);
     return rc;
@@ -325,8 +323,7 @@ static int run_pilot(const options *o, const input *in)
         }
     }
     if (rc == 0) {
-        pilot_data d = {in, p, cov, unc};
-        pilot_report(&r, &d, &o->model);
+        pilot_report(&r, in, p, cov, unc, &o->model);
         rc = emit(o, &r, in);
     }
     free(p);

@@ -5,16 +5,20 @@ tools_amsize_SOURCES = \
 	tools/amsize.c \
 	tools/csvin.c tools/csvin.h \
 	tools/input.c tools/input.h \
-	tools/outfile.c tools/outfile.h \
-	tools/output.c tools/output.h \
 	tools/report.c tools/report.h \
+	tools/field.c tools/field.h \
+	tools/format.h \
+	tools/format_csv.c \
+	tools/format_json.c \
+	tools/format_table.c \
+	tools/format_xlsx.c \
+	tools/outfile.c tools/outfile.h \
 	tools/compiler.h \
 	tools/msg.c tools/msg.h \
 	tools/number.c tools/number.h \
 	tools/text.c tools/text.h \
 	tools/util.h \
-	tools/xalloc.c tools/xalloc.h \
-	tools/xlsx.c tools/xlsx.h
+	tools/xalloc.c tools/xalloc.h
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
 dist_man_MANS += tools/amsize.1
@@ -46,8 +50,8 @@ TESTS += $(cli_tests)
 # against libcsv and strtod on random input.
 check_PROGRAMS += tests/cli/check_parse
 tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/number.c \
-	tools/text.c
-tests_cli_check_parse_LDADD = $(CSV_LIBS)
+	tools/text.c tools/xalloc.c tools/msg.c
+tests_cli_check_parse_LDADD = lib/libamsize.la $(CSV_LIBS)
 TESTS += tests/cli/check_parse
 dist_check_SCRIPTS += $(cli_tests)
 EXTRA_DIST += \

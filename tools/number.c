@@ -1,11 +1,14 @@
 /* Numbers in the amsize command: plain decimal cells read exactly as
- * strtod() would, and doubles written back with the fewest digits. */
+ * strtod() would, doubles written back with the fewest digits, and numbers
+ * for people with separators and units (see number.h). */
 #include <config.h>
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "number.h"
 
@@ -125,4 +128,46 @@ void fprint_double(FILE *fp, double d)
     char buf[40];
     format_double(buf, sizeof buf, d);
     fputs(buf, fp);
+}
+
+/* Digits of an integer-valued magnitude with thousands separators. */
+static void group(char *buf, size_t size, const char *digits)
+{
+    size_t n = strlen(digits), j = 0;
+    for (size_t i = 0; i < n && j + 2 < size; i++) {
+        if (i && (n - i) % 3 == 0)
+            buf[j++] = ',';
+        buf[j++] = digits[i];
+    }
+    buf[j] = '\0';
+}
+
+/* |v| with thousands separators and the given decimals, sign in front. */
+void format_grouped(char *buf, size_t size, double v, int decimals)
+{
+    char raw[400], whole[400], grouped[520];
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    char *dot = strchr(raw, '.');
+    snprintf(whole, sizeof whole, "%.*s", dot ? (int)(dot - raw) : (int)strlen(raw), raw);
+    group(grouped, sizeof grouped, whole);
+    snprintf(buf, size, "%s%s%s", v < 0 && strspn(raw, "0.") != strlen(raw) ? "-" : "",
+             grouped, dot ? dot : "");
+}
+
+void format_money(char *buf, size_t size, double v)
+{
+    double a = fabs(v);
+    const char *sign = v < 0 ? "-" : "";
+    if (a >= 999.95e9)
+        snprintf(buf, size, "%s$%.1fT", sign, a / 1e12);
+    else if (a >= 999.95e6)
+        snprintf(buf, size, "%s$%.1fB", sign, a / 1e9);
+    else if (a >= 999.5e3)
+        snprintf(buf, size, "%s$%.1fM", sign, a / 1e6);
+    else if (a >= 9999.5)
+        snprintf(buf, size, "%s$%.0fK", sign, a / 1e3);
+    else if (a >= 999.5)
+        snprintf(buf, size, "%s$%.1fK", sign, a / 1e3);
+    else
+        snprintf(buf, size, "%s$%.0f", sign, a);
 }

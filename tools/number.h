@@ -1,5 +1,5 @@
 /* Numbers in the amsize command: reading plain decimal cells, writing
- * doubles. */
+ * doubles in full precision and for people. */
 #ifndef AMSIZE_TOOLS_NUMBER_H
 #define AMSIZE_TOOLS_NUMBER_H
 
@@ -21,5 +21,11 @@ int decimal_fast(const char *s, double *out);
 void fprint_double(FILE *fp, double d);
 /* The same into buf (at least 32 bytes). */
 void format_double(char *buf, size_t len, double d);
+
+/* Numbers for people (the table and markdown formats): |v| with thousands
+ * separators and the given decimals, sign in front ("-1,234.50"); money in
+ * dollars, thousands, millions, billions or trillions ("$12.5M"). */
+void format_grouped(char *buf, size_t size, double v, int decimals);
+void format_money(char *buf, size_t size, double v);
 
 #endif

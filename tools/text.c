@@ -1,5 +1,6 @@
 /* Text helpers of the amsize command: case-blind names, UTF-8, values
- * quoted for messages, trimming. */
+ * quoted for messages, trimming, text made safe for a file or a terminal
+ * (see text.h). */
 #include <config.h>
 
 #include <stdint.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "xalloc.h"
 
 int ascii_casecmp(const char *a, const char *b)
 {
@@ -79,4 +81,51 @@ const char *echo(char *buf, const char *str)
 char *trim(char *s)
 {
     return trim_len(s, strlen(s));
+}
+
+char *text_clean(const char *str, int xml)
+{
+    static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
+    const unsigned char *s = (const unsigned char *)str;
+    /* Each byte becomes at most the 3 bytes of U+FFFD. */
+    char *out = xmalloc(3 * strlen(str) + 1), *o = out;
+    while (*s) {
+        size_t n = utf8_len(s);
+        /* Not UTF-8; or, for XML, what XML 1.0 cannot hold even escaped. */
+        int bad = n == 0 ||
+                  (xml && ((*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r') ||
+                           (n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] >= 0xbe)));
+        if (bad) {
+            memcpy(o, replacement, 3);
+            o += 3;
+            s += n ? n : 1;
+        } else {
+            memcpy(o, s, n);
+            o += n;
+            s += n;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* A string for a terminal: control characters and invalid UTF-8 as '?'. */
+void text_printable(char *buf, size_t size, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t j = 0;
+    while (*s && j + 1 < size) {
+        size_t n = utf8_len(s);
+        if (n == 0 || *s < 0x20 || *s == 0x7f) {
+            buf[j++] = '?';
+            s++;
+        } else if (j + n < size) {
+            memcpy(buf + j, s, n);
+            j += n;
+            s += n;
+        } else {
+            break;
+        }
+    }
+    buf[j] = '\0';
 }

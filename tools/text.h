@@ -35,4 +35,16 @@ static inline char *trim_len(char *s, size_t n)
     return s;
 }
 
+/* str as valid UTF-8, a new string (free it): each byte that does not
+ * start a valid sequence (Latin-1 text, a stray 0xFF) becomes U+FFFD, and
+ * with xml also each character XML 1.0 cannot hold (control characters
+ * other than tab, LF and CR; U+FFFE, U+FFFF). Every string the JSON and
+ * xlsx writers put out goes through it, so neither writes a malformed
+ * file. */
+char *text_clean(const char *str, int xml);
+
+/* str for a terminal, into buf: control characters and invalid UTF-8 as
+ * '?', cut at a character boundary to fit size. */
+void text_printable(char *buf, size_t size, const char *str);
+
 #endif
