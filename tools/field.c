@@ -33,13 +33,25 @@ double field_get(const void *obj, const amsize_field_info *f, uint64_t elem)
 void field_set(void *obj, const amsize_field_info *f, double v)
 {
     char *p = (char *)obj + f->offset;
-    int32_t i32 = (int32_t)v, one = 1;
-    int64_t i64 = (int64_t)v;
-    uint8_t u8 = (uint8_t)v;
+    int32_t one = 1;
+    /* Each cast only in its own type's case: v is in range for that type
+     * alone. */
     switch (f->type) {
-    case AMSIZE_TYPE_INT32: memcpy(p, &i32, sizeof i32); break;
-    case AMSIZE_TYPE_INT64: memcpy(p, &i64, sizeof i64); break;
-    case AMSIZE_TYPE_UINT8: memcpy(p, &u8, sizeof u8); break;
+    case AMSIZE_TYPE_INT32: {
+        int32_t i32 = (int32_t)v;
+        memcpy(p, &i32, sizeof i32);
+        break;
+    }
+    case AMSIZE_TYPE_INT64: {
+        int64_t i64 = (int64_t)v;
+        memcpy(p, &i64, sizeof i64);
+        break;
+    }
+    case AMSIZE_TYPE_UINT8: {
+        uint8_t u8 = (uint8_t)v;
+        memcpy(p, &u8, sizeof u8);
+        break;
+    }
     default: memcpy(p, &v, sizeof v); break;
     }
     if (f->flags & AMSIZE_FIELDINFO_PRESENCE)

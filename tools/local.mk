@@ -3,22 +3,28 @@
 bin_PROGRAMS += tools/amsize
 tools_amsize_SOURCES = \
 	tools/amsize.c \
-	tools/csvin.c tools/csvin.h \
+	tools/options.c tools/options.h \
 	tools/input.c tools/input.h \
-	tools/report.c tools/report.h \
+	tools/segments.c \
+	tools/accounts.c \
+	tools/csvin.c tools/csvin.h \
+	tools/csvtable.c tools/csvtable.h \
+	tools/csvcell.c tools/csvcell.h \
 	tools/field.c tools/field.h \
+	tools/explain.c tools/explain.h \
+	tools/report.c tools/report.h \
 	tools/format.h \
 	tools/format_csv.c \
 	tools/format_json.c \
 	tools/format_table.c \
 	tools/format_xlsx.c \
 	tools/outfile.c tools/outfile.h \
-	tools/compiler.h \
 	tools/msg.c tools/msg.h \
-	tools/number.c tools/number.h \
+	tools/xalloc.c tools/xalloc.h \
 	tools/text.c tools/text.h \
-	tools/util.h \
-	tools/xalloc.c tools/xalloc.h
+	tools/number.c tools/number.h \
+	tools/compiler.h \
+	tools/util.h
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
 dist_man_MANS += tools/amsize.1

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <amsize.h>
 
@@ -30,6 +31,11 @@ void msg_warn(const char *fmt, ...)
     va_start(ap, fmt);
     vmsg("warning: ", fmt, ap);
     va_end(ap);
+}
+
+const char *msg_label(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
 void must_ok(int status, const char *call)

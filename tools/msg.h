@@ -17,6 +17,9 @@
 void msg_error(const char *fmt, ...) AMSIZE_PRINTF(1, 2);
 void msg_warn(const char *fmt, ...) AMSIZE_PRINTF(1, 2);
 
+/* A path as messages name it: "<stdin>" for "-", else the path. */
+const char *msg_label(const char *path);
+
 /* For a library call that cannot fail as the command makes it: an init of
  * the command's own structs, at the size it was compiled with. A failure
  * means that the library and its headers disagree; the command says so and

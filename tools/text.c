@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -128,4 +129,35 @@ void text_printable(char *buf, size_t size, const char *str)
         }
     }
     buf[j] = '\0';
+}
+
+void list_add(namelist *l, const char *name)
+{
+    char shown[ECHO_SIZE];
+    if (l->shown == LIST_SHOWN) {
+        l->more++;
+        return;
+    }
+    size_t n = strlen(echo(shown, name));
+    l->text = xrealloc(l->text, l->len + n + 3);
+    l->len += (size_t)sprintf(l->text + l->len, "%s%s", l->shown ? ", " : "", shown);
+    l->shown++;
+}
+
+/* The list as text ("" when empty); call once, before list_free(). */
+const char *list_text(namelist *l)
+{
+    if (!l->shown)
+        return "";
+    if (l->more) {
+        l->text = xrealloc(l->text, l->len + 48);
+        sprintf(l->text + l->len, ", and %zu more", l->more);
+    }
+    return l->text;
+}
+
+void list_free(namelist *l)
+{
+    free(l->text);
+    memset(l, 0, sizeof *l);
 }

@@ -47,4 +47,20 @@ char *text_clean(const char *str, int xml);
  * '?', cut at a character boundary to fit size. */
 void text_printable(char *buf, size_t size, const char *str);
 
+/* Names for a message: 'a', 'b', 'c', each shown as echo() does. A header
+ * can have thousands of columns, so after LIST_SHOWN names the rest are
+ * counted ("and 40 more") rather than cut off mid-name. Start from
+ * namelist l = {0}. */
+#define LIST_SHOWN 20
+
+typedef struct namelist {
+    char *text;
+    size_t len, shown, more;
+} namelist;
+
+void list_add(namelist *l, const char *name);
+/* The list as text ("" when empty); call once, before list_free(). */
+const char *list_text(namelist *l);
+void list_free(namelist *l);
+
 #endif
