@@ -30,6 +30,7 @@ static const char *what_failed(char *buf, size_t size, const amsize_error *err,
 
 void explain_model_error(const amsize_error *err)
 {
+    amsize_field_info f;
     int selling = err->field != AMSIZE_FIELD_RATING_HIGH &&
                   err->field != AMSIZE_FIELD_RATING_MEDIUM;
     const char *opt = selling ? "--selling-time" : "--rating-thresholds";
@@ -39,9 +40,11 @@ void explain_model_error(const amsize_error *err)
         fprintf(stderr, "amsize: %s\n",
                 selling ? "selling times must not decrease from rating 1 to rating 5"
                         : "give MEDIUM,HIGH with MEDIUM <= HIGH");
-    else if (selling)
-        fprintf(stderr, "amsize: each selling time must be in (0,1] (above 0, at most "
-                        "1), and they must not decrease from rating 1 to rating 5\n");
+    else if (selling && find_field(&f, AMSIZE_SCHEMA_MODEL, err))
+        fprintf(stderr,
+                "amsize: each selling time must be %s, and they must not decrease from "
+                "rating 1 to rating 5\n",
+                f.range_text);
 }
 
 void explain_chart_error(const input *in, const amsize_error *err)
