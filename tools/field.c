@@ -1,7 +1,6 @@
 /* A struct's field through the library's field table (see field.h). */
 #include <config.h>
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,12 +20,18 @@ double field_get(const void *obj, const amsize_field_info *f, uint64_t elem)
     int64_t i64;
     uint8_t u8;
     switch (f->type) {
-    case AMSIZE_TYPE_INT32: memcpy(&i32, at(obj, f, elem, sizeof i32), sizeof i32); return i32;
+    case AMSIZE_TYPE_INT32:
+        memcpy(&i32, at(obj, f, elem, sizeof i32), sizeof i32);
+        return i32;
     case AMSIZE_TYPE_INT64:
         memcpy(&i64, at(obj, f, elem, sizeof i64), sizeof i64);
         return (double)i64;
-    case AMSIZE_TYPE_UINT8: memcpy(&u8, at(obj, f, elem, sizeof u8), sizeof u8); return u8;
-    default: memcpy(&d, at(obj, f, elem, sizeof d), sizeof d); return d;
+    case AMSIZE_TYPE_UINT8:
+        memcpy(&u8, at(obj, f, elem, sizeof u8), sizeof u8);
+        return u8;
+    default:
+        memcpy(&d, at(obj, f, elem, sizeof d), sizeof d);
+        return d;
     }
 }
 

@@ -21,7 +21,7 @@ void field_set(void *obj, const amsize_field_info *f, double v);
 int field_present(const void *obj, const amsize_field_info *f);
 
 /* The value as a message shows it: whole-number types in decimal digits,
- * a double as format_double() writes it. buf needs 40 bytes. */
+ * a double as format_double() writes it (buf: at least 32 bytes). */
 const char *field_text(char *buf, size_t size, const void *obj, const amsize_field_info *f);
 
 #endif

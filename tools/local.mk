@@ -1,5 +1,19 @@
 # The amsize command (issue "Account-level books and the amsize command").
 # It alone links libcsv and libxlsxwriter; the library does no I/O.
+# Its files by job, in the order below:
+#   amsize.c      reads, computes, writes; options.c the command line
+#   input.c       the segments as read; segments.c, accounts.c the two
+#                 input files' columns (one row each) and rows
+#   csvin.c       CSV syntax; csvtable.c a file through a column table;
+#                 csvcell.c cells into values; field.c a struct's field
+#                 by the library's field table
+#   explain.c     library failures in the inputs' terms
+#   report.c      the reports' columns (one row each); format_*.c one
+#                 output format each; outfile.c the output file (atomic
+#                 replace, special files, links)
+#   msg.c, xalloc.c, text.c, number.c: messages and exit statuses,
+#                 allocation, text, numbers (util.h includes them all,
+#                 for the tests that use that name)
 bin_PROGRAMS += tools/amsize
 tools_amsize_SOURCES = \
 	tools/amsize.c \
@@ -53,7 +67,8 @@ cli_tests = tests/cli/amsize.sh tests/cli/memory.sh tests/cli/sample.sh
 TESTS += $(cli_tests)
 
 # The command's hand-written fast paths (line splitting, number parsing)
-# against libcsv and strtod on random input.
+# against libcsv and strtod on random input. text.c allocates through
+# xalloc.c, whose messages (msg.c) name the library's status texts.
 check_PROGRAMS += tests/cli/check_parse
 tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/number.c \
 	tools/text.c tools/xalloc.c tools/msg.c
