@@ -6,7 +6,9 @@
  * The table gives the columns' names, requirements and defaults for the
  * header and the messages; the row function is written out column by
  * column, as it runs once per account: a new account column is a row in
- * acc_cols, an array in acc_ctx and a line in acc_row(). */
+ * acc_cols with its A_* name, a line in acc_row() and an argument of
+ * amsize_totals_add() (a number column between A_ARR and A_WEIGHT gets its
+ * array in acc_ctx.num by its place). */
 #include <config.h>
 
 #include <stdlib.h>
