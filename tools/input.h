@@ -1,11 +1,12 @@
-/* The amsize command's inputs: SEGMENTS.csv and ACCOUNTS.csv into
+/* The amsize command's inputs: SEGMENTS.csv and ACCOUNTS.csv read into
  * amsize_segment[] and per-segment amsize_totals.
  *
- * Every function prints its own messages (FILE:LINE, column, value, what
- * to fix) and returns 0 or an exit status (util.h). */
+ * The readers print their own messages (FILE:LINE:COL, column, value, what
+ * to fix) and return 0 or an exit status (msg.h). */
 #ifndef AMSIZE_TOOLS_INPUT_H
 #define AMSIZE_TOOLS_INPUT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <amsize.h>
@@ -23,35 +24,46 @@ typedef struct input {
     amsize_totals *totals;    /* with --accounts: one per segment */
     uint64_t *rows_per_seg;   /* account rows read per segment */
     uint64_t account_rows;
+    size_t cap;               /* room in segs, names and lines */
     /* name -> segment index: open addressing, SIZE_MAX = empty */
     size_t *index;
     size_t index_cap;
-    /* Field number (1 for the first) of each known SEGMENTS.csv column, 0
-     * when absent: library errors point at the cell when there is one. */
+    /* Field number (1 for the first) of each SEGMENTS.csv column, by its
+     * row in segments.c, 0 when absent: see input_segment_cell(). */
     size_t *seg_pos;
     int verbose;
     int need_covered;         /* pilot: ACCOUNTS.csv must have am_covered */
 } input;
 
+/* input.c: the segments as read, and their names' index. */
 void input_init(input *in);
 void input_free(input *in);
+/* Appends seg, named name (copied), from line of SEGMENTS.csv. */
+void input_add(input *in, const amsize_segment *seg, const char *name, unsigned long line);
+/* The index slot of a segment name: the segment's index, or SIZE_MAX
+ * where the name would go. Needs the index (index_cap > 0). */
+size_t *input_slot(const input *in, const char *name);
+/* Index of a segment name, or -1. Inline: the accounts reader looks up
+ * every row's segment. */
+static inline long input_find(const input *in, const char *name)
+{
+    if (!in->index_cap)
+        return -1;
+    size_t s = *input_slot(in, name);
+    return s == SIZE_MAX ? -1 : (long)s;
+}
 
-/* with_accounts: aggregate columns are ignored with a warning, since the
- * accounts file supplies them; without it they are required (all but
- * weighted_accounts). */
+/* segments.c: SEGMENTS.csv. with_accounts: the aggregate columns are
+ * ignored with a warning, since the accounts file supplies them; without
+ * it they are required (all but weighted_accounts). */
 int input_read_segments(input *in, const char *path, int with_accounts);
-/* Needs the segments read first; fills totals and the segments' aggregate
- * fields (amsize_totals_segment, all accounts). */
+/* The field number (1 for the first) of the SEGMENTS.csv column that holds
+ * a library field, 0 when the file has no such column. */
+size_t input_segment_cell(const input *in, int32_t field);
+
+/* accounts.c: ACCOUNTS.csv. Needs the segments read first; fills totals
+ * and the segments' aggregate fields (amsize_totals_segment, all
+ * accounts). */
 int input_read_accounts(input *in, const char *path);
-
-/* Index of a segment name, or -1. */
-long input_find(const input *in, const char *name);
-
-/* "FILE:LINE" style label of a path for messages ("<stdin>" for "-"). */
-const char *input_label(const char *path);
-
-/* Explains a failed amsize_chart_compute() in terms of the input files. */
-void input_report_chart_error(const input *in, const amsize_error *err,
-                              const amsize_model *model);
 
 #endif

@@ -1,17 +1,47 @@
 # The amsize command (issue "Account-level books and the amsize command").
 # It alone links libcsv and libxlsxwriter; the library does no I/O.
+# Its files by job, in the order below:
+#   amsize.c      reads, computes, writes; options.c the command line
+#   input.c       the segments as read; segments.c, accounts.c the two
+#                 input files' columns (one row each) and rows
+#   csvin.c       CSV syntax; csvtable.c a file through a column table;
+#                 csvcell.c cells into values; field.c a struct's field
+#                 by the library's field table
+#   explain.c     library failures in the inputs' terms
+#   report.c      the reports' columns (one row each); format_*.c one
+#                 output format each; outfile.c the output file (atomic
+#                 replace, special files, links)
+#   msg.c, xalloc.c, text.c, number.c: messages and exit statuses,
+#                 allocation, text, numbers (util.h includes them all,
+#                 for the tests that use that name)
 # configure --disable-tools leaves it, amsize-gen and their tests out.
 if ENABLE_TOOLS
 bin_PROGRAMS += tools/amsize
 endif
 tools_amsize_SOURCES = \
 	tools/amsize.c \
-	tools/csvin.c tools/csvin.h \
+	tools/options.c tools/options.h \
 	tools/input.c tools/input.h \
-	tools/output.c tools/output.h \
+	tools/segments.c \
+	tools/accounts.c \
+	tools/csvin.c tools/csvin.h \
+	tools/csvtable.c tools/csvtable.h \
+	tools/csvcell.c tools/csvcell.h \
+	tools/field.c tools/field.h \
+	tools/explain.c tools/explain.h \
 	tools/report.c tools/report.h \
-	tools/util.c tools/util.h \
-	tools/xlsx.c tools/xlsx.h
+	tools/format.h \
+	tools/format_csv.c \
+	tools/format_json.c \
+	tools/format_table.c \
+	tools/format_xlsx.c \
+	tools/outfile.c tools/outfile.h \
+	tools/msg.c tools/msg.h \
+	tools/xalloc.c tools/xalloc.h \
+	tools/text.c tools/text.h \
+	tools/number.c tools/number.h \
+	tools/compiler.h \
+	tools/util.h
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
 # The man page is in every tarball, and installed only with the command.
@@ -47,10 +77,12 @@ if ENABLE_TOOLS
 TESTS += $(cli_tests)
 
 # The command's hand-written fast paths (line splitting, number parsing)
-# against libcsv and strtod on random input.
+# against libcsv and strtod on random input. text.c allocates through
+# xalloc.c, whose messages (msg.c) name the library's status texts.
 check_PROGRAMS += tests/cli/check_parse
-tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/util.c
-tests_cli_check_parse_LDADD = $(CSV_LIBS)
+tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/number.c \
+	tools/text.c tools/xalloc.c tools/msg.c
+tests_cli_check_parse_LDADD = lib/libamsize.la $(CSV_LIBS)
 TESTS += tests/cli/check_parse
 endif
 dist_check_SCRIPTS += $(cli_tests)

@@ -88,10 +88,10 @@ run "selling time not a number" 64 chart -s "$D/segments.csv" --selling-time 0.4
 err_is "amsize: --selling-time '0.4,0.5,x,0.7,0.8': give exactly 5 plain numbers separated by commas"
 run "selling time zero" 64 chart -s "$D/segments.csv" --selling-time 0,0.5,0.6,0.7,0.8
 err_is "amsize: --selling-time: selling_time[1]: value is outside its allowed range
-amsize: each selling time must be in (0,1] (above 0, at most 1), and they must not decrease from rating 1 to rating 5"
+amsize: each selling time must be above 0 and at most 1, and they must not decrease from rating 1 to rating 5"
 run "selling time above 1" 64 chart -s "$D/segments.csv" --selling-time 0.4,0.5,0.6,0.7,1.5
 err_has "selling_time[5]: value is outside its allowed range"
-err_has "(0,1]"
+err_has "above 0 and at most 1"
 
 # ---- CSV dialects -----------------------------------------------------------
 run "BOM, CRLF, header case and spaces, blank line" 0 chart -s "$D/bom-crlf.csv" -f csv

@@ -53,7 +53,7 @@ for src in "$top"/lib/*.c; do
 done
 toolobjs=""
 case "$targets" in *csv_*)
-    for src in csvin input util; do
+    for src in csvin csvtable csvcell field input segments accounts msg number text xalloc; do
         o="$out/obj/tool_$src.o"
         # fuzzer-no-link: instrumented for coverage, no second main()
         # shellcheck disable=SC2086

@@ -1,139 +1,16 @@
-/* Messages, allocation and string helpers of the amsize command. */
+/* Numbers in the amsize command: plain decimal cells read exactly as
+ * strtod() would, doubles written back with the fewest digits, and numbers
+ * for people with separators and units (see number.h). */
 #include <config.h>
 
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
-
-static void vmsg(const char *kind, const char *fmt, va_list ap)
-{
-    fprintf(stderr, "amsize: %s", kind);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-}
-
-void msg_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vmsg("", fmt, ap);
-    va_end(ap);
-}
-
-void msg_warn(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vmsg("warning: ", fmt, ap);
-    va_end(ap);
-}
-
-static void *check(void *p)
-{
-    if (!p) {
-        msg_error("out of memory");
-        exit(EXIT_SOFTWARE);
-    }
-    return p;
-}
-
-void *xmalloc(size_t n)
-{
-    return check(malloc(n ? n : 1));
-}
-
-void *xcalloc(size_t n, size_t size)
-{
-    return check(calloc(n ? n : 1, size ? size : 1));
-}
-
-void *xrealloc(void *p, size_t n)
-{
-    return check(realloc(p, n ? n : 1));
-}
-
-char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(xmalloc(n), s, n);
-}
-
-int ascii_casecmp(const char *a, const char *b)
-{
-    for (;; a++, b++) {
-        int ca = (unsigned char)*a, cb = (unsigned char)*b;
-        if (ca >= 'A' && ca <= 'Z')
-            ca += 'a' - 'A';
-        if (cb >= 'A' && cb <= 'Z')
-            cb += 'a' - 'A';
-        if (ca != cb || ca == 0)
-            return ca - cb;
-    }
-}
-
-size_t utf8_len(const unsigned char *s)
-{
-    size_t n;
-    uint32_t cp;
-    if (s[0] < 0x80)
-        return 1;
-    if ((s[0] & 0xe0) == 0xc0)
-        n = 2, cp = s[0] & 0x1f;
-    else if ((s[0] & 0xf0) == 0xe0)
-        n = 3, cp = s[0] & 0x0f;
-    else if ((s[0] & 0xf8) == 0xf0)
-        n = 4, cp = s[0] & 0x07;
-    else
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return n;
-}
-
-const char *echo(char *buf, const char *str)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t j = 0, chars = 0;
-    buf[j++] = '\'';
-    for (; *s; chars++) {
-        size_t n = utf8_len(s);
-        /* Worst case per character: 4 bytes, which ECHO_SIZE allows for. */
-        if (chars < ECHO_CHARS) {
-            if (n == 1 && *s >= 0x20 && *s != 0x7f) {
-                buf[j++] = (char)*s;
-            } else if (n > 1) {
-                memcpy(buf + j, s, n);
-                j += n;
-            } else if (*s == '\n' || *s == '\r' || *s == '\t') {
-                buf[j++] = '\\';
-                buf[j++] = *s == '\n' ? 'n' : *s == '\r' ? 'r' : 't';
-            } else {
-                j += (size_t)snprintf(buf + j, ECHO_SIZE - j, "\\x%02X", *s);
-            }
-        }
-        s += n ? n : 1;
-    }
-    if (chars > ECHO_CHARS)
-        snprintf(buf + j, ECHO_SIZE - j, "...' (%zu characters)", chars);
-    else
-        snprintf(buf + j, ECHO_SIZE - j, "'");
-    return buf;
-}
-
-char *trim(char *s)
-{
-    return trim_len(s, strlen(s));
-}
+#include "number.h"
 
 /* Appends the run of digits at *sp to m; returns how many there were.
  * Two digits a step: the second is only read once the first is known to
@@ -251,4 +128,46 @@ void fprint_double(FILE *fp, double d)
     char buf[40];
     format_double(buf, sizeof buf, d);
     fputs(buf, fp);
+}
+
+/* Digits of an integer-valued magnitude with thousands separators. */
+static void group(char *buf, size_t size, const char *digits)
+{
+    size_t n = strlen(digits), j = 0;
+    for (size_t i = 0; i < n && j + 2 < size; i++) {
+        if (i && (n - i) % 3 == 0)
+            buf[j++] = ',';
+        buf[j++] = digits[i];
+    }
+    buf[j] = '\0';
+}
+
+/* |v| with thousands separators and the given decimals, sign in front. */
+void format_grouped(char *buf, size_t size, double v, int decimals)
+{
+    char raw[400], whole[400], grouped[520];
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    char *dot = strchr(raw, '.');
+    snprintf(whole, sizeof whole, "%.*s", dot ? (int)(dot - raw) : (int)strlen(raw), raw);
+    group(grouped, sizeof grouped, whole);
+    snprintf(buf, size, "%s%s%s", v < 0 && strspn(raw, "0.") != strlen(raw) ? "-" : "",
+             grouped, dot ? dot : "");
+}
+
+void format_money(char *buf, size_t size, double v)
+{
+    double a = fabs(v);
+    const char *sign = v < 0 ? "-" : "";
+    if (a >= 999.95e9)
+        snprintf(buf, size, "%s$%.1fT", sign, a / 1e12);
+    else if (a >= 999.95e6)
+        snprintf(buf, size, "%s$%.1fB", sign, a / 1e9);
+    else if (a >= 999.5e3)
+        snprintf(buf, size, "%s$%.1fM", sign, a / 1e6);
+    else if (a >= 9999.5)
+        snprintf(buf, size, "%s$%.0fK", sign, a / 1e3);
+    else if (a >= 999.5)
+        snprintf(buf, size, "%s$%.1fK", sign, a / 1e3);
+    else
+        snprintf(buf, size, "%s$%.0f", sign, a);
 }

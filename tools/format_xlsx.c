@@ -1,4 +1,5 @@
-/* The chart as an Excel workbook (see xlsx.h). */
+/* The xlsx format: the chart as an Excel workbook, with the inputs it was
+ * computed from (see format.h). */
 #include <config.h>
 
 #include <stdlib.h>
@@ -6,8 +7,10 @@
 
 #include <xlsxwriter.h>
 
-#include "util.h"
-#include "xlsx.h"
+#include "field.h"
+#include "format.h"
+#include "msg.h"
+#include "text.h"
 
 typedef struct formats {
     lxw_format *header, *money, *pct, *count, *decimal, *ratio, *total;
@@ -55,7 +58,7 @@ static lxw_format *number_format(const formats *f, unit u, cell_kind kind)
 static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cell *c,
                        unit u, const formats *f)
 {
-    char flags[128];
+    char flags[FLAGS_TEXT_SIZE];
     switch (c->kind) {
     case CELL_EMPTY: break;
     case CELL_STR: put_string(ws, row, col, c->s, NULL); break;
@@ -65,12 +68,7 @@ static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const ce
     case CELL_NUM: worksheet_write_number(ws, row, col, c->d, number_format(f, u, c->kind)); break;
     case CELL_BOOL: worksheet_write_boolean(ws, row, col, (int)c->i, NULL); break;
     case CELL_FLAGS:
-        flags[0] = '\0';
-        for (uint32_t bit = 1; bit <= AMSIZE_FLAG_ALL; bit <<= 1)
-            if (c->flags & bit)
-                snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "%s%s",
-                         flags[0] ? "|" : "", amsize_flag_name(bit));
-        if (flags[0])
+        if (*flags_text(flags, c->flags, "|", ""))
             put_string(ws, row, col, flags, NULL);
         break;
     }
@@ -124,55 +122,93 @@ static void chart_sheet(lxw_workbook *wb, const report *r, const formats *f)
     worksheet_insert_chart(ws, (lxw_row_t)(r->nrows + 3), 0, chart);
 }
 
+/* How the Inputs sheet shows each segment field; a field not listed is a
+ * plain number. The fields themselves, their order, names and values come
+ * from the library's table (schema.h). */
+static const struct {
+    int32_t field;
+    unit unit;
+} input_units[] = {
+    {AMSIZE_FIELD_ACCOUNTS, UNIT_COUNT},
+    {AMSIZE_FIELD_WEIGHTED_ACCOUNTS, UNIT_COUNT},
+    {AMSIZE_FIELD_BOOK, UNIT_MONEY},
+    {AMSIZE_FIELD_UPSELL, UNIT_MONEY},
+    {AMSIZE_FIELD_CROSS_SELL, UNIT_MONEY},
+    {AMSIZE_FIELD_CHURN, UNIT_MONEY},
+    {AMSIZE_FIELD_CHURN_ATTRIBUTION, UNIT_PCT},
+    {AMSIZE_FIELD_AM_PRODUCTIVITY, UNIT_MONEY},
+    {AMSIZE_FIELD_AM_COST, UNIT_MONEY},
+    {AMSIZE_FIELD_GROSS_MARGIN, UNIT_PCT},
+    {AMSIZE_FIELD_COST_COVERAGE, UNIT_RATIO},
+    {AMSIZE_FIELD_GROWTH_PER_ACCOUNT, UNIT_MONEY},
+    {AMSIZE_FIELD_MAX_LOAD, UNIT_COUNT},
+};
+
+static lxw_format *input_format(const formats *f, const amsize_field_info *info)
+{
+    for (size_t i = 0; i < sizeof input_units / sizeof input_units[0]; i++)
+        if (input_units[i].field == info->field)
+            return number_format(f, input_units[i].unit,
+                                 info->type == AMSIZE_TYPE_DOUBLE ? CELL_NUM : CELL_INT);
+    return NULL;
+}
+
+/* Segment i's value of field info: the field itself when given; when not,
+ * the field its default names, if it names one (weighted_accounts defaults
+ * to accounts); else 0 and no value. */
+static int input_value(const amsize_segment *s, const amsize_field_info *info, double *v)
+{
+    amsize_field_info from;
+    if (field_present(s, info)) {
+        *v = field_get(s, info, 0);
+        return 1;
+    }
+    MUST(amsize_field_info_init(&from));
+    if (amsize_schema_lookup(&from, AMSIZE_SCHEMA_SEGMENT, info->default_text) != AMSIZE_OK)
+        return 0;
+    *v = field_get(s, &from, 0);
+    return 1;
+}
+
+/* The segments (name, then every field of amsize_segment), and below them
+ * the model's parameters. */
 static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *m,
                          const formats *f)
 {
-    static const char *const head[] = {
-        "segment", "support_rating", "accounts", "weighted_accounts", "book", "upsell",
-        "cross_sell", "churn", "churn_attribution", "am_productivity", "am_cost",
-        "gross_margin", "cost_coverage", "growth_per_account", "max_load",
-    };
-    const size_t nhead = sizeof head / sizeof head[0];
+    const size_t nfields = amsize_schema_count(AMSIZE_SCHEMA_SEGMENT);
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Inputs");
+    amsize_field_info info;
 
-    for (size_t k = 0; k < nhead; k++) {
-        put_string(ws, 0, (lxw_col_t)k, head[k], f->header);
-        worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, strlen(head[k]) + 4.0, NULL);
+    MUST(amsize_field_info_init(&info));
+    put_string(ws, 0, 0, "segment", f->header);
+    worksheet_set_column(ws, 0, 0, strlen("segment") + 4.0, NULL);
+    for (size_t k = 0; k < nfields; k++) {
+        lxw_col_t col = (lxw_col_t)(k + 1);
+        MUST(amsize_schema_get(&info, AMSIZE_SCHEMA_SEGMENT, k));
+        put_string(ws, 0, col, info.name, f->header);
+        worksheet_set_column(ws, col, col, strlen(info.name) + 4.0, NULL);
     }
     worksheet_freeze_panes(ws, 1, 1);
     for (size_t i = 0; i < in->nsegs; i++) {
-        const amsize_segment *s = &in->segs[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
-        double w = s->has_weighted_accounts ? s->weighted_accounts : (double)s->accounts;
         put_string(ws, row, 0, in->names[i], NULL);
-        worksheet_write_number(ws, row, 1, s->support_rating, NULL);
-        worksheet_write_number(ws, row, 2, (double)s->accounts, f->count);
-        worksheet_write_number(ws, row, 3, w, f->decimal);
-        worksheet_write_number(ws, row, 4, s->book, f->money);
-        worksheet_write_number(ws, row, 5, s->upsell, f->money);
-        worksheet_write_number(ws, row, 6, s->cross_sell, f->money);
-        worksheet_write_number(ws, row, 7, s->churn, f->money);
-        worksheet_write_number(ws, row, 8, s->churn_attribution, f->pct);
-        worksheet_write_number(ws, row, 9, s->am_productivity, f->money);
-        worksheet_write_number(ws, row, 10, s->am_cost, f->money);
-        worksheet_write_number(ws, row, 11, s->gross_margin, f->pct);
-        worksheet_write_number(ws, row, 12, s->cost_coverage, f->ratio);
-        if (s->has_growth_per_account)
-            worksheet_write_number(ws, row, 13, s->growth_per_account, f->money);
-        worksheet_write_number(ws, row, 14, s->max_load, f->decimal);
+        for (size_t k = 0; k < nfields; k++) {
+            double v;
+            MUST(amsize_schema_get(&info, AMSIZE_SCHEMA_SEGMENT, k));
+            if (input_value(&in->segs[i], &info, &v))
+                worksheet_write_number(ws, row, (lxw_col_t)(k + 1), v, input_format(f, &info));
+        }
     }
     lxw_row_t row = (lxw_row_t)(in->nsegs + 3);
     put_string(ws, row++, 0, "Model parameters", f->header);
-    for (int j = 0; j < 5; j++) {
-        char name[32];
-        snprintf(name, sizeof name, "selling_time[%d]", j + 1);
-        put_string(ws, row, 0, name, NULL);
-        worksheet_write_number(ws, row++, 1, m->selling_time[j], f->pct);
+    for (size_t k = 0; k < amsize_schema_count(AMSIZE_SCHEMA_MODEL); k++) {
+        MUST(amsize_schema_get(&info, AMSIZE_SCHEMA_MODEL, k));
+        for (uint64_t j = 0; j < info.length; j++) {
+            /* An array's elements by the library's names: selling_time[1]. */
+            put_string(ws, row, 0, amsize_field_name(info.field + (int32_t)j), NULL);
+            worksheet_write_number(ws, row++, 1, field_get(m, &info, j), f->pct);
+        }
     }
-    put_string(ws, row, 0, "rating_high", NULL);
-    worksheet_write_number(ws, row++, 1, m->rating_high, f->pct);
-    put_string(ws, row, 0, "rating_medium", NULL);
-    worksheet_write_number(ws, row, 1, m->rating_medium, f->pct);
 }
 
 int write_xlsx(const char *path, const char *label, const report *r, const input *in)

@@ -1,0 +1,24 @@
+/* A library failure explained in the terms of the command's inputs: the
+ * file, line and cell, or the option, that gave the value, and the
+ * allowed range from the library's field table. */
+#ifndef AMSIZE_TOOLS_EXPLAIN_H
+#define AMSIZE_TOOLS_EXPLAIN_H
+
+#include <stddef.h>
+
+#include <amsize.h>
+
+#include "input.h"
+
+/* A failed amsize_model_check() of --selling-time or --rating-thresholds:
+ * the option, the parameter and what it must be. */
+void explain_model_error(const amsize_error *err);
+
+/* A failed amsize_chart_compute() of the segments read into in. */
+void explain_chart_error(const input *in, const amsize_error *err);
+
+/* A failed pilot comparison of segment i (amsize_totals_segment() or
+ * amsize_totals_pilot()). */
+void explain_pilot_error(const input *in, size_t i, const amsize_error *err);
+
+#endif

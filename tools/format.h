@@ -1,0 +1,29 @@
+/* The amsize command's output formats: a report (report.h) written as csv,
+ * json, markdown, an aligned table or an Excel workbook. */
+#ifndef AMSIZE_TOOLS_FORMAT_H
+#define AMSIZE_TOOLS_FORMAT_H
+
+#include <stdio.h>
+
+#include "input.h"
+#include "report.h"
+
+typedef enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_MARKDOWN,
+                      FORMAT_XLSX } format;
+
+/* format_csv.c: a header of column names, then one line per row. */
+void write_csv(FILE *fp, const report *r);
+/* format_json.c: {"model": ..., "segments": [...], "total": ...}. */
+void write_json(FILE *fp, const report *r);
+/* format_table.c: the columns for people (in_table), aligned; as a
+ * markdown table or as plain text. */
+void write_markdown(FILE *fp, const report *r);
+void write_table(FILE *fp, const report *r);
+
+/* format_xlsx.c: writes the workbook to path: a "Sizing chart" sheet with
+ * every csv column and a column chart of headcount beside hc_floor,
+ * hc_demand and hc_ceiling, and an "Inputs" sheet with the segments and
+ * the model. Returns 0 or EXIT_IOERR with a message naming label. */
+int write_xlsx(const char *path, const char *label, const report *r, const input *in);
+
+#endif

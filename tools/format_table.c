@@ -1,0 +1,151 @@
+/* The table and markdown formats: the columns for people (in_table),
+ * each cell as text ("$12.5M", "16.0%", "20,000"), aligned in a grid (see
+ * format.h). */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "number.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Human text of a cell ("$12.5M", "16.0%", "20,000", "-" when empty). */
+static void cell_human(char *buf, size_t size, const cell *c, unit u)
+{
+    double d = c->kind == CELL_INT ? (double)c->i : c->d;
+    switch (c->kind) {
+    case CELL_EMPTY: snprintf(buf, size, "-"); return;
+    case CELL_STR: text_printable(buf, size, c->s); return;
+    case CELL_BOOL: snprintf(buf, size, "%s", c->i ? "yes" : "no"); return;
+    case CELL_FLAGS: {
+        char flags[FLAGS_TEXT_SIZE];
+        snprintf(buf, size, "%s", flags_text(flags, c->flags, " ", ""));
+        return;
+    }
+    case CELL_INT:
+    case CELL_NUM: break;
+    }
+    switch (u) {
+    case UNIT_MONEY: format_money(buf, size, d); break;
+    case UNIT_PCT: snprintf(buf, size, "%.1f%%", d * 100); break;
+    case UNIT_RATIO: format_grouped(buf, size, d, 2); break;
+    default: format_grouped(buf, size, d, c->kind == CELL_INT || d == floor(d) ? 0 : 1); break;
+    }
+}
+
+#define HUMAN_MAX 128
+
+/* The table's cells as text: cells[row * ncols + col], row 0 the titles. */
+static char *human_cells(const report *r, size_t *ncols, size_t **idx)
+{
+    size_t n = 0;
+    *idx = xmalloc(r->ncols * sizeof **idx);
+    for (size_t k = 0; k < r->ncols; k++)
+        if (r->cols[k].in_table)
+            (*idx)[n++] = k;
+    char *text = xcalloc((r->nrows + 1) * n, HUMAN_MAX);
+    for (size_t j = 0; j < n; j++)
+        snprintf(text + j * HUMAN_MAX, HUMAN_MAX, "%s", r->cols[(*idx)[j]].title);
+    for (size_t i = 0; i < r->nrows; i++)
+        for (size_t j = 0; j < n; j++) {
+            cell c;
+            report_cell(r, i, (*idx)[j], &c);
+            cell_human(text + ((i + 1) * n + j) * HUMAN_MAX, HUMAN_MAX, &c,
+                       r->cols[(*idx)[j]].unit);
+        }
+    *ncols = n;
+    return text;
+}
+
+/* Display width: UTF-8 continuation bytes take no column. */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xc0) != 0x80;
+    return w;
+}
+
+static void pad(FILE *fp, const char *s, size_t w, int right)
+{
+    size_t n = width(s);
+    if (right)
+        fprintf(fp, "%*s%s", (int)(w > n ? w - n : 0), "", s);
+    else
+        fprintf(fp, "%s%*s", s, (int)(w > n ? w - n : 0), "");
+}
+
+static void write_grid(FILE *fp, const report *r, int markdown)
+{
+    size_t n, *idx;
+    char *text = human_cells(r, &n, &idx);
+    size_t *w = xcalloc(n, sizeof *w);
+    for (size_t i = 0; i <= r->nrows; i++)
+        for (size_t j = 0; j < n; j++) {
+            size_t cw = width(text + (i * n + j) * HUMAN_MAX);
+            if (cw > w[j])
+                w[j] = cw;
+        }
+    for (size_t i = 0; i <= r->nrows; i++) {
+        if (markdown && i == 1) {
+            for (size_t j = 0; j < n; j++) {
+                int right = r->cols[idx[j]].unit != UNIT_TEXT;
+                fputs("| ", fp);
+                for (size_t k = 0; k + 1 < (w[j] < 3 ? 3 : w[j]); k++)
+                    fputc('-', fp);
+                fputs(right ? ":" : "-", fp);
+                fputc(' ', fp);
+            }
+            fputs("|\n", fp);
+        } else if (!markdown && (i == 1 || (r->has_total && i == r->nrows))) {
+            for (size_t j = 0; j < n; j++) {
+                for (size_t k = 0; k < w[j]; k++)
+                    fputc('-', fp);
+                fputs(j + 1 < n ? "  " : "\n", fp);
+            }
+        }
+        for (size_t j = 0; j < n; j++) {
+            const char *s = text + (i * n + j) * HUMAN_MAX;
+            int right = r->cols[idx[j]].unit != UNIT_TEXT;
+            if (markdown) {
+                fputs("| ", fp);
+                /* A pipe would end the cell early. */
+                char esc[2 * HUMAN_MAX];
+                size_t e = 0;
+                for (const char *p = s; *p && e + 2 < sizeof esc; p++) {
+                    if (*p == '|')
+                        esc[e++] = '\\';
+                    esc[e++] = *p;
+                }
+                esc[e] = '\0';
+                pad(fp, esc, w[j] < 3 ? 3 : w[j], right);
+                fputc(' ', fp);
+            } else {
+                if (j + 1 < n) {
+                    pad(fp, s, w[j], right);
+                    fputs("  ", fp);
+                } else {
+                    pad(fp, s, right ? w[j] : 0, right); /* no trailing blanks */
+                }
+            }
+        }
+        fputs(markdown ? "|\n" : "\n", fp);
+    }
+    free(w);
+    free(idx);
+    free(text);
+}
+
+void write_table(FILE *fp, const report *r)
+{
+    write_grid(fp, r, 0);
+}
+
+void write_markdown(FILE *fp, const report *r)
+{
+    write_grid(fp, r, 1);
+}
