@@ -40,8 +40,7 @@ tools_amsize_SOURCES = \
 	tools/xalloc.c tools/xalloc.h \
 	tools/text.c tools/text.h \
 	tools/number.c tools/number.h \
-	tools/compiler.h \
-	tools/util.h
+	tools/compiler.h
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
 # The man page is in every tarball, and installed only with the command.

@@ -14,7 +14,10 @@
 #include <string.h>
 
 #include "../../tools/csvin.h"
-#include "../../tools/util.h"
+#include "../../tools/msg.h"
+#include "../../tools/number.h"
+#include "../../tools/text.h"
+#include "../../tools/xalloc.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
 

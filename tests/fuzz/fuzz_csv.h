@@ -22,7 +22,10 @@
 
 #include "csvin.h"
 #include "input.h"
-#include "util.h"
+#include "msg.h"
+#include "number.h"
+#include "text.h"
+#include "xalloc.h"
 
 #include "fuzz_common.h"
 
@@ -84,7 +87,7 @@ static void fzcsv_mix(fzcsv_digest *d, const void *p, size_t n)
         d->h = (d->h ^ b[i]) * UINT64_C(1099511628211);
 }
 
-/* tools/util.c's fast number parser must agree with the slow path it
+/* tools/number.c's fast number parser must agree with the slow path it
  * short-cuts: only plain decimals, and exactly strtod()'s value. */
 static void fzcsv_check_number(const char *cell)
 {
