@@ -213,9 +213,11 @@ static amsize_staffing staffing(double attrition, int32_t fill, int32_t ramp_mon
  * Month 6: leavers q(11k + 1) = 0.159; cohorts 11k^2 and k. proj =
  *   (11k^2 + k)k^3 + (r3 k^3 + r4 k^2 + r5 k) = 11k^5 + k^4 = 11.227: r6 = 0.
  *   s6 = r3 = 0. HC 11k^2 + k = 11.693, RRE 11k^2*3/7 + k*2/7 = 4.870.
- * Summary: 12 requisitions, 12 starts, leavers 11q + q(11k + 1); RRE never
- * reaches 32/3, so first_month_at_demand is 0; shortfall = sum(gap)*125,000;
- * plan cost = sum(HC)*200k/12; end headcount 11k^2 + k. */
+ * Summary: 12 requisitions, 12 starts, leavers 11q + q(11k + 1) = 0.307;
+ * RRE never reaches 32/3, so first_month_at_demand is 0; shortfall =
+ * (3*32/3 + 9.095 + 7.423 + 5.796)*125,000 = 54.315*125,000 = 6,789,370;
+ * plan cost = (11 + 11.852 + 11.693)*200k/12 = 575,744; end headcount
+ * 11k^2 + k = 11.693. */
 static void readme_want(want_month w[6], want_summary *ws)
 {
     const double k = k_default(), q = 1 - k;
@@ -267,6 +269,12 @@ START_TEST(test_readme_enterprise)
     ck_assert_double_eq_tol(m[3].gap, 9.0952380952, 1e-9);     /* 191/21 */
     ck_assert_double_eq_tol(m[3].cost, 183333.3333, 1e-3);
     ck_assert_double_eq_tol(m[4].leavers, 0.1479714171, 1e-9); /* 11q */
+    ck_assert_double_eq_tol(m[4].rre, 3.2434367380, 1e-9);
+    ck_assert_double_eq_tol(m[5].rre, 4.8701770163, 1e-9);
+    ck_assert_double_eq_tol(sum.leavers, 0.3074042776, 1e-9);
+    ck_assert_double_eq_tol(sum.shortfall, 6789369.709, 1e-3);
+    ck_assert_double_eq_tol(sum.plan_cost, 575743.738, 1e-3);
+    ck_assert_double_eq_tol(sum.end_headcount, 11.6925957224, 1e-9);
     /* A summary is optional; the months are the same without one. */
     {
         amsize_plan_month m2[6];
