@@ -222,8 +222,13 @@ amsize_status amsize_plan_compute(amsize_plan_month *months, size_t months_len,
         return amsize__fail(err, AMSIZE_E_NULL, -1, AMSIZE_FIELD_WORK);
     TRY(staffing_load(err, staff, -1));
     TRY(check_columns(err, ramp, ramp_len, cohort_size, cohort_tenure, cohorts_len));
+    /* plan.h asks for cohorts_len + 2*months_len + 1 doubles, cohorts_len
+     * counting roster AMs (0 without a roster): the cohorts on hand (the
+     * roster, or the one current_ams cohort), a cohort started in each
+     * month and the requisitions opened in each. */
     p.first = cohort_size ? cohorts_len : 1;
-    if (p.first > work_len || work_len - p.first < 2 * months_len + 1)
+    size_t roster = cohort_size ? cohorts_len : 0;
+    if (roster > work_len || work_len - roster < 2 * months_len + 1)
         return amsize__fail(err, AMSIZE_E_BUFFER, -1, AMSIZE_FIELD_WORK);
     TRY(amsize__model_load(&m, err, model));
     TRY(amsize_chart_row_init(&row, 1));

@@ -5,10 +5,12 @@
  * The expected rows are written from the documentation, not from
  * lib/schema.c: names as amsize_field_name() spells them and the CSV
  * columns; types, offsets and defaults from the declarations and comments
- * in amsize/segment.h and amsize/totals.h; ranges from the README's input
- * table; the range and default texts where schema.h spells them ("0 or
- * more", "above 0", "above 0 and at most 1", "any finite number", "1",
- * "0.40, 0.50, 0.60, 0.70, 0.80", "accounts", "" for a required field).
+ * in amsize/segment.h, amsize/totals.h and amsize/plan.h; ranges from the
+ * README's input table and issue 15; the range and default texts where
+ * schema.h and the plan spell them ("0 or more", "above 0", "above 0 and
+ * at most 1", "any finite number", "1", "0.40, 0.50, 0.60, 0.70, 0.80",
+ * "accounts", "0 or more and below 1", "fully ramped", "" for a required
+ * field).
  * Texts the headers do not spell are checked for what they must hold
  * instead: a numeric default text reads back as the default, and one range
  * has one text.
@@ -52,6 +54,7 @@ typedef struct want_field {
 #define T(x) AMSIZE_TYPE_##x
 #define SOFF(m) offsetof(amsize_segment, m)
 #define MOFF(m) offsetof(amsize_model, m)
+#define STOFF(m) offsetof(amsize_staffing, m)
 
 /* amsize_segment, in declaration order. README: N, W, B, U, X, C >= 0;
  * a in [0, 1], default 1; P, K, Lmax > 0 and required (segment.h: "no
@@ -118,34 +121,86 @@ static const want_field want_account[] = {
     {F(AM_COVERED), "am_covered", T(UINT8), 0, 0, 1, 0, 1, 0, 1, {0}, NULL, NULL},
 };
 
+/* amsize_staffing, in declaration order (plan.h; issue 15's SEGMENTS.csv
+ * columns): time_to_fill whole months >= 0, default 3; ramp_months whole
+ * months >= 0, default 6; attrition an annual share in [0,1), default
+ * 0.15; current_ams a whole number >= 0, default 0. reserved is no field. */
+static const want_field want_staffing[] = {
+    {F(TIME_TO_FILL), "time_to_fill", T(INT32), 0, 0, INFINITY, STOFF(time_to_fill), 1, 0, 1,
+     {3}, "0 or more", "3"},
+    {F(RAMP_MONTHS), "ramp_months", T(INT32), 0, 0, INFINITY, STOFF(ramp_months), 1, 0, 1, {6},
+     "0 or more", "6"},
+    {F(ATTRITION), "attrition", T(DOUBLE), MAX_OPEN, 0, 1, STOFF(attrition), 1, 0, 1, {0.15},
+     "0 or more and below 1", "0.15"},
+    {F(CURRENT_AMS), "current_ams", T(INT64), 0, 0, INFINITY, STOFF(current_ams), 1, 0, 1, {0},
+     "0 or more", "0"},
+};
+
+/* One roster AM, in amsize_plan_compute()'s argument order (cohort_size,
+ * cohort_tenure): fte in (0,1], default 1 (the evaluation issue's AMS.csv);
+ * tenure_months whole months >= 0, and when empty the AM is fully ramped
+ * (AMSIZE_TENURE_RAMPED, which no number in the range stands for: no
+ * defaults, words only). Columns, so offsets are 0. */
+static const want_field want_roster[] = {
+    {F(FTE), "fte", T(DOUBLE), MIN_OPEN, 0, 1, 0, 1, 0, 1, {1}, "above 0 and at most 1", "1"},
+    {F(TENURE_MONTHS), "tenure_months", T(INT32), 0, 0, INFINITY, 0, 1, 0, 0, {0}, "0 or more",
+     "fully ramped"},
+};
+
+/* One month of a ramp curve (RAMP.csv): share in [0,1], required (a ramp
+ * row without a share means nothing). */
+static const want_field want_ramp[] = {
+    {F(SHARE), "share", T(DOUBLE), REQ, 0, 1, 0, 1, 0, 0, {0}, NULL, ""},
+};
+
 #undef SOFF
 #undef MOFF
+#undef STOFF
+
+/* Every schema, in id order, with its documented rows. */
+#define FIRST_SCHEMA AMSIZE_SCHEMA_SEGMENT
+#define LAST_SCHEMA AMSIZE_SCHEMA_RAMP
+static const struct {
+    int32_t schema;
+    const want_field *rows;
+    size_t n;
+} schemas[] = {
+    {AMSIZE_SCHEMA_SEGMENT, want_segment, N_OF(want_segment)},
+    {AMSIZE_SCHEMA_MODEL, want_model, N_OF(want_model)},
+    {AMSIZE_SCHEMA_ACCOUNT, want_account, N_OF(want_account)},
+    {AMSIZE_SCHEMA_STAFFING, want_staffing, N_OF(want_staffing)},
+    {AMSIZE_SCHEMA_ROSTER, want_roster, N_OF(want_roster)},
+    {AMSIZE_SCHEMA_RAMP, want_ramp, N_OF(want_ramp)},
+};
 
 static const want_field *want_rows(int32_t schema, size_t *n)
 {
-    switch (schema) {
-    case AMSIZE_SCHEMA_SEGMENT: *n = (size_t)N_OF(want_segment); return want_segment;
-    case AMSIZE_SCHEMA_MODEL: *n = (size_t)N_OF(want_model); return want_model;
-    default: *n = (size_t)N_OF(want_account); return want_account;
+    for (int k = 0; k < N_OF(schemas); k++) {
+        if (schemas[k].schema == schema) {
+            *n = schemas[k].n;
+            return schemas[k].rows;
+        }
     }
+    ck_abort_msg("no documented rows for schema %d", (int)schema);
+    return NULL;
 }
 
 /* Loop index over every documented row: segment 0..13, model 14..16,
- * account 17..23. */
-#define ALL_ROWS 24
+ * account 17..23, staffing 24..27, roster 28..29, ramp 30. */
+#define ALL_ROWS 31
 
 static void row_of(int i, int32_t *schema, size_t *index)
 {
-    if (i < 14) {
-        *schema = AMSIZE_SCHEMA_SEGMENT;
-        *index = (size_t)i;
-    } else if (i < 17) {
-        *schema = AMSIZE_SCHEMA_MODEL;
-        *index = (size_t)i - 14;
-    } else {
-        *schema = AMSIZE_SCHEMA_ACCOUNT;
-        *index = (size_t)i - 17;
+    size_t at = (size_t)i;
+    for (int k = 0; k < N_OF(schemas); k++) {
+        if (at < schemas[k].n) {
+            *schema = schemas[k].schema;
+            *index = at;
+            return;
+        }
+        at -= schemas[k].n;
     }
+    ck_abort_msg("row %d past the documented rows", i);
 }
 
 static amsize_field_info fresh_info(void)
@@ -214,12 +269,23 @@ START_TEST(test_schema_count)
 {
     /* 14 segment fields (segment.h, has_* flags folded into their field),
      * 3 model fields (selling_time one field of length 5), 7 account
-     * columns (the arguments of amsize_totals_add()). */
+     * columns (the arguments of amsize_totals_add()); the plan's 4
+     * staffing fields (amsize_staffing without reserved), 2 roster columns
+     * (fte, tenure_months) and 1 ramp column (share). 7 is the first
+     * schema no release knows. */
     ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_SEGMENT), 14);
     ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_MODEL), 3);
     ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_ACCOUNT), 7);
+    ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_STAFFING), 4);
+    ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_ROSTER), 2);
+    ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_RAMP), 1);
+    /* test_schema_row's loop covers every documented row. */
+    size_t rows = 0;
+    for (int k = 0; k < N_OF(schemas); k++)
+        rows += schemas[k].n;
+    ck_assert_uint_eq(rows, ALL_ROWS);
     ck_assert_uint_eq(amsize_schema_count(0), 0);
-    ck_assert_uint_eq(amsize_schema_count(4), 0);
+    ck_assert_uint_eq(amsize_schema_count(7), 0);
     ck_assert_uint_eq(amsize_schema_count(-1), 0);
     ck_assert_uint_eq(amsize_schema_count(INT32_MAX), 0);
 }
@@ -273,7 +339,7 @@ END_TEST
  * for an array each element id names the array's element. */
 START_TEST(test_schema_names_are_field_names)
 {
-    for (int32_t schema = AMSIZE_SCHEMA_SEGMENT; schema <= AMSIZE_SCHEMA_ACCOUNT; schema++) {
+    for (int32_t schema = FIRST_SCHEMA; schema <= LAST_SCHEMA; schema++) {
         for (size_t i = 0; i < amsize_schema_count(schema); i++) {
             amsize_field_info info = get_row(schema, i);
             if (info.length == 1) {
@@ -291,9 +357,9 @@ START_TEST(test_schema_names_are_field_names)
 END_TEST
 
 /* Offsets cover each struct exactly: amsize_segment is struct_size (4),
- * the two has_* flags (2 * 4) and its fields; amsize_model is
- * struct_size (4), reserved (4) and its fields. A member added without a
- * row would show here. */
+ * the two has_* flags (2 * 4) and its fields; amsize_model and
+ * amsize_staffing are struct_size (4), reserved (4) and their fields. A
+ * member added without a row would show here. */
 START_TEST(test_schema_covers_structs)
 {
     size_t bytes = 0, n = amsize_schema_count(AMSIZE_SCHEMA_SEGMENT);
@@ -316,13 +382,25 @@ START_TEST(test_schema_covers_structs)
         bytes += size;
     }
     ck_assert_uint_eq(4 + 4 + bytes, sizeof(amsize_model));
+
+    bytes = 0;
+    n = amsize_schema_count(AMSIZE_SCHEMA_STAFFING);
+    for (size_t i = 0; i < n; i++) {
+        amsize_field_info info = get_row(AMSIZE_SCHEMA_STAFFING, i);
+        size_t size = type_size(info.type) * (size_t)info.length;
+        ck_assert_uint_le(info.offset + size, sizeof(amsize_staffing));
+        ck_assert_uint_ge(info.offset, sizeof(uint32_t)); /* after struct_size */
+        ck_assert_uint_ne(info.offset, offsetof(amsize_staffing, reserved));
+        bytes += size;
+    }
+    ck_assert_uint_eq(4 + 4 + bytes, sizeof(amsize_staffing));
 }
 END_TEST
 
 /* What schema.h promises of every row of every schema. */
 START_TEST(test_schema_every_field_described)
 {
-    for (int32_t schema = AMSIZE_SCHEMA_SEGMENT; schema <= AMSIZE_SCHEMA_ACCOUNT; schema++) {
+    for (int32_t schema = FIRST_SCHEMA; schema <= LAST_SCHEMA; schema++) {
         size_t n = amsize_schema_count(schema);
         for (size_t i = 0; i < n; i++) {
             amsize_field_info info = get_row(schema, i);
@@ -342,7 +420,9 @@ START_TEST(test_schema_every_field_described)
             ck_assert_uint_ge(info.length, 1);
 
             /* Required: no default at all. Derived (PRESENCE): no numbers,
-             * but words. Otherwise: numbers, and words. */
+             * but words. A roster AM's tenure: no numbers, but words (an
+             * empty cell is "fully ramped", AMSIZE_TENURE_RAMPED, outside
+             * the range on purpose). Otherwise: numbers, and words. */
             if (info.flags & REQ) {
                 ck_assert_msg(!(info.flags & PRES), "%s: required and optional", what);
                 ck_assert_ptr_null(info.defaults);
@@ -352,6 +432,9 @@ START_TEST(test_schema_every_field_described)
                 ck_assert_msg(info.default_text[0], "%s: a derived default without words",
                               what);
                 ck_assert_uint_ne(info.presence_offset, 0);
+            } else if (schema == AMSIZE_SCHEMA_ROSTER && info.field == F(TENURE_MONTHS)) {
+                ck_assert_ptr_null(info.defaults);
+                ck_assert_str_eq(info.default_text, "fully ramped");
             } else {
                 ck_assert_ptr_nonnull(info.defaults);
                 ck_assert_msg(info.default_text[0], "%s: a default without words", what);
@@ -395,10 +478,10 @@ END_TEST
  * flag and "0 to 1" for a share may differ.) */
 START_TEST(test_schema_unique)
 {
-    amsize_field_info all[32];
+    amsize_field_info all[48];
     size_t total = 0;
 
-    for (int32_t schema = AMSIZE_SCHEMA_SEGMENT; schema <= AMSIZE_SCHEMA_ACCOUNT; schema++) {
+    for (int32_t schema = FIRST_SCHEMA; schema <= LAST_SCHEMA; schema++) {
         size_t n = amsize_schema_count(schema);
         for (size_t i = 0; i < n; i++) {
             amsize_field_info a = get_row(schema, i);
@@ -453,6 +536,10 @@ START_TEST(test_schema_range_texts_name_bounds)
                      AMSIZE_OK);
     ck_assert_ptr_nonnull(strchr(info.range_text, '0'));
     ck_assert_ptr_nonnull(strchr(info.range_text, '1'));
+    /* a ramp share in [0, 1] */
+    ck_assert_int_eq(amsize_schema_find(&info, AMSIZE_SCHEMA_RAMP, F(SHARE)), AMSIZE_OK);
+    ck_assert_ptr_nonnull(strchr(info.range_text, '0'));
+    ck_assert_ptr_nonnull(strchr(info.range_text, '1'));
 }
 END_TEST
 
@@ -488,6 +575,20 @@ START_TEST(test_schema_find)
     ck_assert_uint_eq(info.flags & REQ, REQ);
     ck_assert_ptr_null(info.defaults);
     ck_assert_uint_eq(info.offset, 0);
+
+    /* The plan's: attrition in [0,1), its upper bound excluded. */
+    ck_assert_int_eq(amsize_schema_find(&info, AMSIZE_SCHEMA_STAFFING, F(ATTRITION)),
+                     AMSIZE_OK);
+    ck_assert_str_eq(info.name, "attrition");
+    ck_assert_uint_eq(info.offset, offsetof(amsize_staffing, attrition));
+    ck_assert_uint_eq(info.flags & (MIN_OPEN | MAX_OPEN), MAX_OPEN);
+    ck_assert_double_eq(info.defaults[0], 0.15);
+    ck_assert_int_eq(amsize_schema_find(&info, AMSIZE_SCHEMA_ROSTER, F(TENURE_MONTHS)),
+                     AMSIZE_OK);
+    ck_assert_str_eq(info.name, "tenure_months");
+    ck_assert_int_eq(info.type, AMSIZE_TYPE_INT32);
+    ck_assert_uint_eq(info.flags & REQ, 0);
+    ck_assert_ptr_null(info.defaults);
 }
 END_TEST
 
@@ -495,7 +596,7 @@ END_TEST
  * element of an array. */
 START_TEST(test_schema_accessors_agree)
 {
-    for (int32_t schema = AMSIZE_SCHEMA_SEGMENT; schema <= AMSIZE_SCHEMA_ACCOUNT; schema++) {
+    for (int32_t schema = FIRST_SCHEMA; schema <= LAST_SCHEMA; schema++) {
         for (size_t i = 0; i < amsize_schema_count(schema); i++) {
             amsize_field_info got = get_row(schema, i);
             for (uint64_t k = 0; k < got.length; k++) {
@@ -550,6 +651,24 @@ START_TEST(test_schema_lookup)
                      AMSIZE_OK);
     ck_assert_int_eq(info.field, F(AM_COVERED));
     ck_assert_int_eq(info.type, AMSIZE_TYPE_UINT8);
+
+    /* The plan's columns, by the names the issue gives them. */
+    ck_assert_int_eq(amsize_schema_lookup(&info, AMSIZE_SCHEMA_STAFFING, "time_to_fill"),
+                     AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(TIME_TO_FILL));
+    ck_assert_uint_eq(info.offset, offsetof(amsize_staffing, time_to_fill));
+    ck_assert_double_eq(info.defaults[0], 3);
+    ck_assert_int_eq(amsize_schema_lookup(&info, AMSIZE_SCHEMA_STAFFING, "current_ams"),
+                     AMSIZE_OK);
+    ck_assert_int_eq(info.type, AMSIZE_TYPE_INT64);
+    ck_assert_int_eq(amsize_schema_lookup(&info, AMSIZE_SCHEMA_ROSTER, "fte"), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(FTE));
+    ck_assert_uint_eq(info.flags & (MIN_OPEN | MAX_OPEN), MIN_OPEN); /* (0, 1] */
+    ck_assert_str_eq(info.range_text, "above 0 and at most 1");
+    ck_assert_int_eq(amsize_schema_lookup(&info, AMSIZE_SCHEMA_RAMP, "share"), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(SHARE));
+    ck_assert_uint_eq(info.flags & REQ, REQ);
+    ck_assert_str_eq(info.default_text, "");
 }
 END_TEST
 
@@ -576,6 +695,15 @@ static const struct {
     {AMSIZE_SCHEMA_MODEL, "am_cost"},
     {AMSIZE_SCHEMA_ACCOUNT, "book"},                   /* a segment's; accounts say arr */
     {AMSIZE_SCHEMA_ACCOUNT, "account_id"},
+    {AMSIZE_SCHEMA_STAFFING, "reserved"},              /* padding, not a field */
+    {AMSIZE_SCHEMA_STAFFING, "struct_size"},
+    {AMSIZE_SCHEMA_STAFFING, "horizon"},               /* the command's option */
+    {AMSIZE_SCHEMA_STAFFING, "fte"},                   /* the roster's */
+    {AMSIZE_SCHEMA_ROSTER, "am_id"},                   /* AMS.csv's key */
+    {AMSIZE_SCHEMA_ROSTER, "segment"},
+    {AMSIZE_SCHEMA_ROSTER, "tenure"},
+    {AMSIZE_SCHEMA_RAMP, "month"},                     /* RAMP.csv's key */
+    {AMSIZE_SCHEMA_RAMP, "ramp_months"},               /* the staffing's */
 };
 
 START_TEST(test_schema_lookup_unknown)
@@ -603,6 +731,14 @@ static const struct {
     {AMSIZE_SCHEMA_MODEL, AMSIZE_FIELD_SEGMENTS},
     {AMSIZE_SCHEMA_ACCOUNT, AMSIZE_FIELD_AM_COST},
     {AMSIZE_SCHEMA_ACCOUNT, AMSIZE_FIELD_BOOK},
+    {AMSIZE_SCHEMA_ACCOUNT, AMSIZE_FIELD_FTE},
+    {AMSIZE_SCHEMA_SEGMENT, AMSIZE_FIELD_ATTRITION},
+    {AMSIZE_SCHEMA_STAFFING, AMSIZE_FIELD_SHARE},
+    {AMSIZE_SCHEMA_STAFFING, AMSIZE_FIELD_STAFFING}, /* the struct, not a member */
+    {AMSIZE_SCHEMA_STAFFING, AMSIZE_FIELD_WORK},
+    {AMSIZE_SCHEMA_ROSTER, AMSIZE_FIELD_CURRENT_AMS},
+    {AMSIZE_SCHEMA_RAMP, AMSIZE_FIELD_RAMP_MONTHS},
+    {AMSIZE_SCHEMA_RAMP, 53},                          /* no field has it */
 };
 
 START_TEST(test_schema_find_unknown)
@@ -650,7 +786,7 @@ START_TEST(test_schema_access_errors)
     }
 
     /* An unknown schema. */
-    static const int32_t bad_schema[] = {0, 4, -1, INT32_MAX, INT32_MIN};
+    static const int32_t bad_schema[] = {0, 7, -1, INT32_MAX, INT32_MIN};
     for (size_t k = 0; k < sizeof bad_schema / sizeof bad_schema[0]; k++) {
         ck_assert_int_eq(amsize_schema_get(&info, bad_schema[k], 0), AMSIZE_E_RANGE);
         ck_assert_int_eq(amsize_schema_find(&info, bad_schema[k], F(BOOK)), AMSIZE_E_RANGE);
@@ -658,10 +794,14 @@ START_TEST(test_schema_access_errors)
     }
     ck_assert_mem_eq(&info, &before, sizeof info);
 
-    /* An index past the end: 14 segment fields, 3 model, 7 account. */
+    /* An index past the end: 14 segment fields, 3 model, 7 account, 4
+     * staffing, 2 roster, 1 ramp. */
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_SEGMENT, 14), AMSIZE_E_INDEX);
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_MODEL, 3), AMSIZE_E_INDEX);
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ACCOUNT, 7), AMSIZE_E_INDEX);
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_STAFFING, 4), AMSIZE_E_INDEX);
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ROSTER, 2), AMSIZE_E_INDEX);
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_RAMP, 1), AMSIZE_E_INDEX);
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_SEGMENT, SIZE_MAX), AMSIZE_E_INDEX);
     ck_assert_mem_eq(&info, &before, sizeof info);
     /* ... and the last ones are there. */
@@ -669,6 +809,12 @@ START_TEST(test_schema_access_errors)
     ck_assert_int_eq(info.field, F(MAX_LOAD));
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ACCOUNT, 6), AMSIZE_OK);
     ck_assert_int_eq(info.field, F(AM_COVERED));
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_STAFFING, 3), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(CURRENT_AMS));
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ROSTER, 1), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(TENURE_MONTHS));
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_RAMP, 0), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(SHARE));
 }
 END_TEST
 
@@ -709,6 +855,9 @@ static const struct {
 #define S AMSIZE_SCHEMA_SEGMENT
 #define M AMSIZE_SCHEMA_MODEL
 #define A AMSIZE_SCHEMA_ACCOUNT
+#define ST AMSIZE_SCHEMA_STAFFING
+#define RO AMSIZE_SCHEMA_ROSTER
+#define RA AMSIZE_SCHEMA_RAMP
     {S, F(CHURN), -1, 4, AMSIZE_E_NEGATIVE},           /* C >= 0 */
     {S, F(CHURN), -DBL_MIN, 4, AMSIZE_E_NEGATIVE},
     {S, F(CHURN), 0, 4, AMSIZE_OK},
@@ -768,9 +917,44 @@ static const struct {
     {S, F(ACCOUNTS), 9223372036854775808.0, 0, AMSIZE_E_RANGE},
     {S, F(ACCOUNTS), 9223372036854774784.0, 0, AMSIZE_OK},
     {A, F(AM_COVERED), 256, 37, AMSIZE_E_RANGE},       /* outside 0..1 first */
+    /* The plan's (issue 15). attrition in [0,1): 1 itself is out, and
+     * below 0 is RANGE, the range not being "0 or more". */
+    {ST, F(ATTRITION), 1, -1, AMSIZE_E_RANGE},
+    {ST, F(ATTRITION), -0.1, -1, AMSIZE_E_RANGE},
+    {ST, F(ATTRITION), 0, -1, AMSIZE_OK},
+    {ST, F(ATTRITION), 0.999, -1, AMSIZE_OK},
+    {ST, F(ATTRITION), NAN, -1, AMSIZE_E_NOT_FINITE},
+    {ST, F(TIME_TO_FILL), -1, 2, AMSIZE_E_NEGATIVE},   /* whole months >= 0 */
+    {ST, F(TIME_TO_FILL), 1.5, 2, AMSIZE_E_RANGE},
+    {ST, F(TIME_TO_FILL), 0, 2, AMSIZE_OK},
+    {ST, F(TIME_TO_FILL), 2147483647.0, 2, AMSIZE_OK}, /* INT32_MAX */
+    {ST, F(TIME_TO_FILL), 2147483648.0, 2, AMSIZE_E_RANGE}, /* an int32_t cannot hold it */
+    {ST, F(RAMP_MONTHS), -1, 2, AMSIZE_E_NEGATIVE},
+    {ST, F(RAMP_MONTHS), 0, 2, AMSIZE_OK},
+    {ST, F(CURRENT_AMS), -1, 2, AMSIZE_E_NEGATIVE},
+    {ST, F(CURRENT_AMS), 2.5, 2, AMSIZE_E_RANGE},      /* whole AMs */
+    {ST, F(CURRENT_AMS), 11, 2, AMSIZE_OK},
+    {RO, F(FTE), 0, 8, AMSIZE_E_RANGE},                /* (0,1], not "above 0" */
+    {RO, F(FTE), 1.5, 8, AMSIZE_E_RANGE},
+    {RO, F(FTE), 0.5, 8, AMSIZE_OK},
+    {RO, F(FTE), 1, 8, AMSIZE_OK},
+    {RO, F(TENURE_MONTHS), -2, 8, AMSIZE_E_NEGATIVE},
+    /* AMSIZE_TENURE_RAMPED is no value of the range: the plan takes it
+     * beside the table, which says NEGATIVE like any other -1. */
+    {RO, F(TENURE_MONTHS), -1, 8, AMSIZE_E_NEGATIVE},
+    {RO, F(TENURE_MONTHS), 0.5, 8, AMSIZE_E_RANGE},
+    {RO, F(TENURE_MONTHS), 10, 8, AMSIZE_OK},
+    {RA, F(SHARE), 1.5, 3, AMSIZE_E_RANGE},            /* [0,1] */
+    {RA, F(SHARE), -0.1, 3, AMSIZE_E_RANGE},
+    {RA, F(SHARE), 0, 3, AMSIZE_OK},
+    {RA, F(SHARE), 1, 3, AMSIZE_OK},
+    {RA, F(SHARE), INFINITY, 3, AMSIZE_E_NOT_FINITE},
 #undef S
 #undef M
 #undef A
+#undef ST
+#undef RO
+#undef RA
 };
 
 START_TEST(test_field_check)
@@ -805,7 +989,7 @@ START_TEST(test_field_check_errors)
     ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_field_check(&err, 0, F(BOOK), 1, 3), AMSIZE_E_RANGE, 3,
               AMSIZE_FIELD_NONE);
-    check_err(&err, amsize_field_check(&err, 4, F(BOOK), 1, 3), AMSIZE_E_RANGE, 3,
+    check_err(&err, amsize_field_check(&err, 7, F(ATTRITION), 0.5, 3), AMSIZE_E_RANGE, 3,
               AMSIZE_FIELD_NONE);
 
     /* A report of another size is refused and left alone. */
@@ -898,6 +1082,51 @@ START_TEST(test_field_check_agrees_with_model_check)
             ck_assert_msg(a == b, "%s = %g: field_check %s, model_check %s",
                           amsize_field_name(fields[f]), values[v], amsize_strerror(a),
                           amsize_strerror(b));
+            ck_assert_mem_eq(&e1, &e2, sizeof e1);
+        }
+    }
+}
+END_TEST
+
+/* The same for the plan's staffing: amsize_staffing_check() on a
+ * defaulted struct with one field replaced gives amsize_field_check()'s
+ * report. Values a whole-number field cannot hold are skipped. */
+START_TEST(test_field_check_agrees_with_staffing_check)
+{
+    static const double values[] = {NAN, INFINITY, -INFINITY, -1, -0.0, 0, 0.15, 0.5, 1,
+                                    1.5, 3, 1e300};
+    size_t n = amsize_schema_count(AMSIZE_SCHEMA_STAFFING);
+
+    for (size_t i = 0; i < n; i++) {
+        amsize_field_info info = get_row(AMSIZE_SCHEMA_STAFFING, i);
+        for (size_t v = 0; v < sizeof values / sizeof values[0]; v++) {
+            double x = values[v];
+            amsize_staffing st;
+            amsize_error e1, e2;
+            unsigned char *p;
+
+            ASSERT_OK(amsize_staffing_init(&st, 1));
+            p = (unsigned char *)&st + info.offset;
+            if (info.type == AMSIZE_TYPE_INT32) {
+                if (!(x == floor(x) && fabs(x) <= INT32_MAX))
+                    continue;
+                int32_t k = (int32_t)x;
+                memcpy(p, &k, sizeof k);
+            } else if (info.type == AMSIZE_TYPE_INT64) {
+                if (!(x == floor(x) && fabs(x) <= 1e18))
+                    continue;
+                int64_t k = (int64_t)x;
+                memcpy(p, &k, sizeof k);
+            } else {
+                memcpy(p, &x, sizeof x);
+            }
+            ASSERT_OK(amsize_error_init(&e1));
+            ASSERT_OK(amsize_error_init(&e2));
+            amsize_status a = amsize_field_check(&e1, AMSIZE_SCHEMA_STAFFING, info.field, x, 9);
+            amsize_status b = amsize_staffing_check(&e2, &st, 9);
+            ck_assert_msg(a == b, "%s = %g: field_check %s, staffing_check %s (field %s)",
+                          info.name, x, amsize_strerror(a), amsize_strerror(b),
+                          amsize_field_name(e2.field));
             ck_assert_mem_eq(&e1, &e2, sizeof e1);
         }
     }
@@ -1009,6 +1238,39 @@ START_TEST(test_init_writes_table_defaults)
 }
 END_TEST
 
+/* amsize_staffing_init() writes exactly the table's defaults, in every
+ * element it is given; rebuilt from plan.h's defaults alone (L 3, ramp 6,
+ * attrition 0.15, no AMs, reserved 0) the struct is byte for byte the
+ * same. */
+START_TEST(test_staffing_init_writes_table_defaults)
+{
+    amsize_staffing st[2], want;
+    size_t n = amsize_schema_count(AMSIZE_SCHEMA_STAFFING);
+
+    memset(st, 0x5A, sizeof st);
+    ASSERT_OK(amsize_staffing_init(st, 2));
+    for (int e = 0; e < 2; e++) {
+        for (size_t i = 0; i < n; i++) {
+            amsize_field_info info = get_row(AMSIZE_SCHEMA_STAFFING, i);
+            double got = read_member(&st[e], info.type, info.offset, 0);
+            ck_assert_ptr_nonnull(info.defaults);
+            ck_assert_msg(got == info.defaults[0], "%s: init wrote %g, the table says %g",
+                          info.name, got, info.defaults[0]);
+        }
+    }
+    memset(&want, 0, sizeof want);
+    want.struct_size = (uint32_t)sizeof want;
+    want.time_to_fill = 3;
+    want.ramp_months = 6;
+    want.attrition = 0.15;
+    want.current_ams = 0;
+    ck_assert_mem_eq(&st[0], &want, sizeof want);
+    ck_assert_mem_eq(&st[1], &want, sizeof want);
+    /* ... and the defaults pass the staffing check. */
+    ASSERT_OK(amsize_staffing_check(NULL, &st[0], 0));
+}
+END_TEST
+
 /* The account columns' defaults are what amsize_totals_add() does with a
  * NULL column: service_weight NULL is a weight of 1 per account (the
  * table's default), am_covered NULL is 0. */
@@ -1074,10 +1336,12 @@ static Suite *schema_suite(void)
     tcase_add_test(tc, test_field_check_errors);
     tcase_add_test(tc, test_field_check_agrees_with_segment_check);
     tcase_add_test(tc, test_field_check_agrees_with_model_check);
+    tcase_add_test(tc, test_field_check_agrees_with_staffing_check);
     tcase_add_test(tc, test_field_check_agrees_with_totals_add);
 
     tc = add_tcase(s, "defaults");
     tcase_add_test(tc, test_init_writes_table_defaults);
+    tcase_add_test(tc, test_staffing_init_writes_table_defaults);
     tcase_add_test(tc, test_account_defaults_are_totals_nulls);
 
     return s;

@@ -397,7 +397,19 @@ START_TEST(test_names)
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_FTE_NET), "fte_net");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_CHURN_ATTRIBUTED), "churn_attributed");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ROI), "roi");
-    ck_assert_str_eq(amsize_field_name(44), "unknown");
+    /* 1.1's plan (plan.h) appends 44..52: the staffing columns and the
+     * roster's and ramp curve's as the issue names them, then the scratch
+     * buffer and the staffing struct. 53 is the first id no release knows. */
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ATTRITION), "attrition");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_TIME_TO_FILL), "time_to_fill");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_RAMP_MONTHS), "ramp_months");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_CURRENT_AMS), "current_ams");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_SHARE), "share");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_FTE), "fte");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_TENURE_MONTHS), "tenure_months");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_WORK), "work");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_STAFFING), "staffing");
+    ck_assert_str_eq(amsize_field_name(53), "unknown");
     ck_assert_str_eq(amsize_field_name(-1), "unknown");
 
     ck_assert_str_eq(amsize_rating_name(AMSIZE_RATING_NONE), "");
@@ -447,11 +459,23 @@ START_TEST(test_version_and_sizes)
     ck_assert_uint_eq(amsize_struct_size(0), 0);
     /* 1.1 adds amsize_field_info (id 10): four 4-byte members, five
      * pointers and five 8-byte members, 16 + 40 + 40 = 96 bytes on LP64
-     * (schema.h). 11 is the first id no release knows. */
+     * (schema.h). */
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_FIELD_INFO), sizeof(amsize_field_info));
     if (sizeof(void *) == 8)
         ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_FIELD_INFO), 96);
-    ck_assert_uint_eq(amsize_struct_size(11), 0);
+    /* And the plan's three (plan.h, ids 11..13): amsize_staffing is four
+     * 4-byte members and two 8-byte ones, 16 + 16 = 32 bytes;
+     * amsize_plan_month two 4-byte members and ten doubles, 8 + 80 = 88;
+     * amsize_plan_summary two 4-byte members and seven doubles, 8 + 56 =
+     * 64. 14 is the first id no release knows. */
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_STAFFING), 32);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_MONTH), 88);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_SUMMARY), 64);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_STAFFING), sizeof(amsize_staffing));
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_MONTH), sizeof(amsize_plan_month));
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_SUMMARY),
+                      sizeof(amsize_plan_summary));
+    ck_assert_uint_eq(amsize_struct_size(14), 0);
     ck_assert_uint_eq(amsize_struct_size(-1), 0);
 }
 END_TEST
