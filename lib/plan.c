@@ -34,7 +34,7 @@ static amsize_status staffing_load(amsize_error *err, const amsize_staffing *sta
     if (!staff)
         return amsize__fail(err, AMSIZE_E_NULL, index, AMSIZE_FIELD_STAFFING);
     if (staff->struct_size != sizeof(amsize_staffing))
-        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, index, AMSIZE_FIELD_STRUCT_SIZE);
+        return amsize__fail(err, AMSIZE_E_STRUCT_SIZE, index, AMSIZE_FIELD_STAFFING);
     return amsize__struct_check(err, staff, AMSIZE_SCHEMA_STAFFING, index);
 }
 
@@ -307,7 +307,7 @@ amsize_status amsize_plan_total(amsize_plan_month *total, amsize_plan_summary *t
         for (int c = 0; c < NCOL; c++) {
             v[c] = amsize__ksum_value(&col[c]);
             if (!isfinite(v[c]))
-                return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)t, AMSIZE_FIELD_TOTAL);
+                return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)t + 1, AMSIZE_FIELD_TOTAL);
         }
         if (!first_at_demand && v[4] >= v[6] - AMSIZE_EPS * fmax(1.0, v[6]))
             first_at_demand = (int32_t)t + 1;

@@ -878,12 +878,16 @@ START_TEST(test_total_errors)
     m[3].headcount = 1e308;
     ck_assert_int_eq(amsize_plan_total(total, &tsum, &err, m, sum, 2, 2), AMSIZE_E_OVERFLOW);
     ck_assert_int_eq(err.status, AMSIZE_E_OVERFLOW);
+    /* Months are numbered from 1, as amsize_plan_compute() numbers them. */
+    ck_assert_int_eq(err.index, 2);
+    ck_assert_int_eq(err.field, AMSIZE_FIELD_TOTAL);
     ck_assert_mem_eq(total, total0, sizeof total);
     ck_assert_mem_eq(&tsum, &tsum0, sizeof tsum);
     m[1].headcount = m[3].headcount = 0;
     /* ... and in a summary's sum. */
     sum[0].plan_cost = sum[1].plan_cost = 1e308;
     ck_assert_int_eq(amsize_plan_total(total, &tsum, &err, m, sum, 2, 2), AMSIZE_E_OVERFLOW);
+    ck_assert_int_eq(err.index, -1);
     ck_assert_mem_eq(total, total0, sizeof total);
     ck_assert_mem_eq(&tsum, &tsum0, sizeof tsum);
 #undef TOTAL_ERR
@@ -1254,8 +1258,8 @@ START_TEST(test_bad_struct_sizes)
     c.staff.struct_size = (uint32_t)sizeof c.staff;
     ck_assert_int_eq(amsize_staffing_check(&err, &c.staff, 5), AMSIZE_OK);
     c.staff.struct_size = 8;
-    ck_assert_int_eq(amsize_staffing_check(&err, &c.staff, 5), AMSIZE_E_STRUCT_SIZE);
-    ck_assert_int_eq(err.index, 5);
+    check_err(&err, amsize_staffing_check(&err, &c.staff, 5), AMSIZE_E_STRUCT_SIZE, 5,
+              F(STAFFING));
     check_err(&err, amsize_staffing_check(&err, NULL, 5), AMSIZE_E_NULL, 5, F(STAFFING));
     c.staff.struct_size = (uint32_t)sizeof c.staff;
 

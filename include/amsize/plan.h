@@ -148,7 +148,9 @@ AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_staffing_check(amsize_error *
  * before, AMSIZE_E_RANGE or AMSIZE_E_NOT_FINITE for a roster AM's fte
  * (field fte, index the AM), AMSIZE_E_NEGATIVE or AMSIZE_E_RANGE for a
  * tenure below 0 other than AMSIZE_TENURE_RAMPED (field tenure_months),
- * and AMSIZE_E_OVERFLOW (a result beyond DBL_MAX; index the month). */
+ * and AMSIZE_E_OVERFLOW (a result beyond DBL_MAX; index the month, -1
+ * for the summary; field cost, or am_productivity for capacity and
+ * shortfall). A bad staff->struct_size names field staffing. */
 AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_plan_compute(
     amsize_plan_month *months, size_t months_len, amsize_plan_summary *summary,
     amsize_error *err, double *work, size_t work_len, const amsize_segment *seg,
@@ -163,7 +165,9 @@ AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_plan_compute(
  * reaches the summed demand (the same 1e-9 tolerance). Sums are
  * compensated. total_summary may be NULL. Errors: AMSIZE_E_NULL,
  * AMSIZE_E_STRUCT_SIZE, AMSIZE_E_EMPTY (segments_len 0), AMSIZE_E_RANGE
- * (months_len as for amsize_plan_compute()), AMSIZE_E_OVERFLOW. */
+ * (months_len as for amsize_plan_compute()), AMSIZE_E_OVERFLOW (field
+ * total; index the month, or -1 for the summary). Nothing is written on
+ * failure. */
 AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_plan_total(
     amsize_plan_month *total, amsize_plan_summary *total_summary, amsize_error *err,
     const amsize_plan_month *months, const amsize_plan_summary *summaries,
