@@ -468,6 +468,9 @@ static void scalar_table(void)
                                                        "nr_uncovered", "book_uncovered"}),
         S(pilot_incremental_calc, 4, {3e6, 20e6, 1e6, 20e6},
           {"nr_covered", "book_covered", "nr_uncovered", "book_uncovered"}),
+        S(monthly_attrition_calc, 1, {0.15}, {"attrition"}),
+        S(ramp_share_calc, 2, {2, 6}, {"tenure_months", "ramp_months"}),
+        S(requisitions_calc, 2, {11, 10.85}, {"target_headcount", "projected"}),
         {"support_factor_calc", 7, (void (*)(void))support_factor_d,
          {4, 0.4, 0.5, 0.6, 0.7, 0.8, 0},
          {"support_rating", "t1", "t2", "t3", "t4", "t5", NULL}},
@@ -509,6 +512,71 @@ static void scalar_table(void)
     printf("\n");
 }
 
+/* ---- the hiring plan ---------------------------------------------------- */
+
+/* One plan of the Enterprise sample over 6 months, with a roster of one AM
+ * (fte 1, tenure 2) and a ramp curve {0.25, 0.5}, and one input replaced:
+ * which (0..5: attrition, time_to_fill, ramp_months, fte, tenure_months,
+ * share) gets v. Whole-number inputs are int32_t: -1, 0 and 6 stand for
+ * -1, 0 and 1e308 as in the support_rating row, n/a for what an int
+ * cannot hold. */
+static void plan_cell(char *buf, size_t size, int which, size_t v, const char *varied)
+{
+    amsize_segment s;
+    amsize_staffing st;
+    amsize_plan_month m[6];
+    amsize_plan_summary sum;
+    amsize_error err;
+    double work[16], ramp[2] = {0.25, 0.5}, fte = 1;
+    int32_t tenure = 2;
+    int whole = which == 1 || which == 2 || which == 4;
+    if (whole && !(v == 3 || v == 4 || v == 5)) {
+        snprintf(buf, size, "n/a (int)");
+        return;
+    }
+    int32_t iv = v == 3 ? -1 : v == 4 ? 0 : 6;
+    seg_enterprise(&s);
+    ASSERT_OK(amsize_staffing_init(&st, 1));
+    ASSERT_OK(amsize_plan_month_init(m, 6));
+    ASSERT_OK(amsize_plan_summary_init(&sum));
+    ASSERT_OK(amsize_error_init(&err));
+    switch (which) {
+    case 0: st.attrition = bad[v]; break;
+    case 1: st.time_to_fill = iv; break;
+    case 2: st.ramp_months = iv; break;
+    case 3: fte = bad[v]; break;
+    case 4: tenure = iv; break;
+    default: ramp[1] = bad[v]; break;
+    }
+    int rc = amsize_plan_compute(m, 6, &sum, &err, work, 16, &s, NULL, &st, ramp, 2, &fte,
+                                 &tenure, 1);
+    cell(buf, size, rc, &err, varied);
+}
+
+static void plan_table(void)
+{
+    static const char *const names[] = {"attrition", "time_to_fill", "ramp_months", "fte",
+                                        "tenure_months", "share"};
+    char buf[64];
+
+    printf("### The hiring plan (`amsize/plan.h`)\n\n`amsize_plan_compute()` on the "
+           "Enterprise sample over 6 months, with a roster of one AM (fte 1, tenure 2) and "
+           "the ramp curve {0.25, 0.5}, one input replaced (share: the curve's second "
+           "month). time_to_fill, ramp_months and tenure_months are int32_t: their rows "
+           "pass -1, 0 and 6 for -1, 0 and 1e308, and say n/a for the values an int cannot "
+           "hold; -1 is AMSIZE_TENURE_RAMPED for a tenure.\n\n");
+    header("input", bad_name, NBAD);
+    for (int f = 0; f < 6; f++) {
+        printf("| %s |", names[f]);
+        for (size_t v = 0; v < NBAD; v++) {
+            plan_cell(buf, sizeof buf, f, v, names[f]);
+            printf(" %s |", buf);
+        }
+        printf("\n");
+    }
+    printf("\n");
+}
+
 int main(void)
 {
     printf("## The library\n\n");
@@ -519,6 +587,7 @@ int main(void)
     arrays_table();
     totals_table();
     pilot_table();
+    plan_table();
     scalar_table();
     return 0;
 }
