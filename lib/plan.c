@@ -259,13 +259,32 @@ amsize_status amsize_plan_compute(amsize_plan_month *months, size_t months_len,
     return AMSIZE_OK;
 }
 
+/* The columns a total adds up, in amsize_plan_month's order. */
+enum { NCOL = 9 };
+
+/* Month t summed over every segment, each column compensated. */
+static void month_sums(double v[NCOL], const amsize_plan_month *months, size_t segments_len,
+                       size_t months_len, size_t t)
+{
+    amsize__ksum col[NCOL];
+    memset(col, 0, sizeof col);
+    for (size_t i = 0; i < segments_len; i++) {
+        const amsize_plan_month *m = &months[i * months_len + t];
+        const double in[NCOL] = {m->headcount, m->leavers, m->requisitions,
+                                 m->starts,    m->rre,     m->capacity,
+                                 m->demand,    m->gap,     m->cost};
+        for (int c = 0; c < NCOL; c++)
+            amsize__ksum_add(&col[c], in[c]);
+    }
+    for (int c = 0; c < NCOL; c++)
+        v[c] = amsize__ksum_value(&col[c]);
+}
+
 amsize_status amsize_plan_total(amsize_plan_month *total, amsize_plan_summary *total_summary,
                                 amsize_error *err, const amsize_plan_month *months,
                                 const amsize_plan_summary *summaries, size_t segments_len,
                                 size_t months_len)
 {
-    enum { NCOL = 9 };
-    amsize__ksum col[NCOL];
     amsize__ksum s[6];
 
     TRY(amsize__err_begin(err));
@@ -295,17 +314,8 @@ amsize_status amsize_plan_total(amsize_plan_month *total, amsize_plan_summary *t
     int32_t first_at_demand = 0;
     for (size_t t = 0; t < months_len; t++) {
         double v[NCOL];
-        memset(col, 0, sizeof col);
-        for (size_t i = 0; i < segments_len; i++) {
-            const amsize_plan_month *m = &months[i * months_len + t];
-            const double in[NCOL] = {m->headcount, m->leavers, m->requisitions, m->starts,
-                                     m->rre,       m->capacity, m->demand,     m->gap,
-                                     m->cost};
-            for (int c = 0; c < NCOL; c++)
-                amsize__ksum_add(&col[c], in[c]);
-        }
+        month_sums(v, months, segments_len, months_len, t);
         for (int c = 0; c < NCOL; c++) {
-            v[c] = amsize__ksum_value(&col[c]);
             if (!isfinite(v[c]))
                 return amsize__fail(err, AMSIZE_E_OVERFLOW, (int64_t)t + 1, AMSIZE_FIELD_TOTAL);
         }
@@ -325,26 +335,19 @@ amsize_status amsize_plan_total(amsize_plan_month *total, amsize_plan_summary *t
             return amsize__fail(err, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_TOTAL);
 
     for (size_t t = 0; t < months_len; t++) {
-        memset(col, 0, sizeof col);
-        for (size_t i = 0; i < segments_len; i++) {
-            const amsize_plan_month *m = &months[i * months_len + t];
-            const double in[NCOL] = {m->headcount, m->leavers, m->requisitions, m->starts,
-                                     m->rre,       m->capacity, m->demand,     m->gap,
-                                     m->cost};
-            for (int c = 0; c < NCOL; c++)
-                amsize__ksum_add(&col[c], in[c]);
-        }
+        double v[NCOL];
+        month_sums(v, months, segments_len, months_len, t);
         amsize_plan_month *o = &total[t];
         o->month = (int32_t)t + 1;
-        o->headcount = amsize__ksum_value(&col[0]);
-        o->leavers = amsize__ksum_value(&col[1]);
-        o->requisitions = amsize__ksum_value(&col[2]);
-        o->starts = amsize__ksum_value(&col[3]);
-        o->rre = amsize__ksum_value(&col[4]);
-        o->capacity = amsize__ksum_value(&col[5]);
-        o->demand = amsize__ksum_value(&col[6]);
-        o->gap = amsize__ksum_value(&col[7]);
-        o->cost = amsize__ksum_value(&col[8]);
+        o->headcount = v[0];
+        o->leavers = v[1];
+        o->requisitions = v[2];
+        o->starts = v[3];
+        o->rre = v[4];
+        o->capacity = v[5];
+        o->demand = v[6];
+        o->gap = v[7];
+        o->cost = v[8];
         o->reserved = 0;
     }
     if (total_summary) {
