@@ -14,10 +14,11 @@ from ._core import Load, Model, NetRatio, Pilot, Segment, Support, load, netrati
 from ._scalars import (SCALAR_FUNCTIONS, binding_calc, ceil_eps_calc, churn_attributed_calc,
                        cost_calc, flags_calc, floor_eps_calc, fte_demand_calc, fte_net_calc,
                        growth_per_account_calc, hc_ceiling_calc, hc_demand_calc, hc_floor_calc,
-                       headcount_calc, load_per_am_calc, min_load_calc, net_per_am_calc,
-                       net_ratio_calc, net_ratio_pct_calc, net_ratio_rating_calc,
-                       pilot_delta_calc, pilot_incremental_calc, pilot_lift_calc, roi_calc,
-                       support_factor_calc)
+                       headcount_calc, load_per_am_calc, min_load_calc,
+                       monthly_attrition_calc, net_per_am_calc, net_ratio_calc,
+                       net_ratio_pct_calc, net_ratio_rating_calc, pilot_delta_calc,
+                       pilot_incremental_calc, pilot_lift_calc, ramp_share_calc,
+                       requisitions_calc, roi_calc, support_factor_calc)
 from ._table import COLUMNS, Chart, ChartRow, chart
 from ._totals import Totals, buffer_address, totals
 from .errors import AmsizeError, AmsizeTypeError, Status
@@ -37,8 +38,8 @@ __all__ = [
     "Load", "Model", "NetRatio", "Pilot", "Segment", "Status", "Support", "Totals",
     "buffer_address", "chart", "library_path", "library_version", "load", "netratio", "pilot",
     "support", "totals",
-    # The scalar functions of scalar.h (_scalars.__all__), written out so
-    # that every type checker sees them exported, and name -> function.
+    # The scalar functions of scalar.h and plan.h (_scalars.__all__), written
+    # out so that every type checker sees them exported, and name -> function.
     "SCALAR_FUNCTIONS",
     "binding_calc", "ceil_eps_calc", "churn_attributed_calc", "cost_calc", "flags_calc",
     "floor_eps_calc", "fte_demand_calc", "fte_net_calc", "growth_per_account_calc",
@@ -46,4 +47,5 @@ __all__ = [
     "load_per_am_calc", "min_load_calc", "net_per_am_calc", "net_ratio_calc",
     "net_ratio_pct_calc", "net_ratio_rating_calc", "pilot_delta_calc",
     "pilot_incremental_calc", "pilot_lift_calc", "roi_calc", "support_factor_calc",
+    "monthly_attrition_calc", "ramp_share_calc", "requisitions_calc",
 ]
