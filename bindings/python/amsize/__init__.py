@@ -3,6 +3,7 @@
     import amsize
     chart = amsize.chart([amsize.Segment(name="Enterprise", accounts=200, ...)])
     chart.to_pandas()
+    amsize.plan(segments, horizon=12, start="2027-01").to_pandas()
 
 The library is found through AMSIZE_LIBRARY, then a copy inside this
 package, then the system; see README.md.
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from . import _ffi
 from ._core import Load, Model, NetRatio, Pilot, Segment, Support, load, netratio, pilot, support
+from ._plan import (MONTH_COLUMNS, SUMMARY_COLUMNS, Plan, PlanMonth, PlanSummary, Roster,
+                    Staffing, plan)
 from ._scalars import (SCALAR_FUNCTIONS, binding_calc, ceil_eps_calc, churn_attributed_calc,
                        cost_calc, flags_calc, floor_eps_calc, fte_demand_calc, fte_net_calc,
                        growth_per_account_calc, hc_ceiling_calc, hc_demand_calc, hc_floor_calc,
@@ -35,9 +38,10 @@ _check_library = _ffi.check_library
 
 __all__ = [
     "AmsizeError", "AmsizeTypeError", "Chart", "ChartRow", "COLUMNS", "LibraryMismatchError",
-    "Load", "Model", "NetRatio", "Pilot", "Segment", "Status", "Support", "Totals",
+    "Load", "Model", "MONTH_COLUMNS", "NetRatio", "Pilot", "Plan", "PlanMonth", "PlanSummary",
+    "Roster", "SUMMARY_COLUMNS", "Segment", "Staffing", "Status", "Support", "Totals",
     "buffer_address", "chart", "library_path", "library_version", "load", "netratio", "pilot",
-    "support", "totals",
+    "plan", "support", "totals",
     # The scalar functions of scalar.h and plan.h (_scalars.__all__), written
     # out so that every type checker sees them exported, and name -> function.
     "SCALAR_FUNCTIONS",
