@@ -511,6 +511,8 @@ def plan(segments: Iterable[_core.SegmentLike], model: _core.ModelLike = None, *
         am = len(fte)
         # Scratch: the cohorts on hand (a roster's AMs, else one cohort of
         # current_ams), then a started cohort and a requisition per month.
+        # plan.h asks for am + 2h + 1; the 1.1 libraries before its fix
+        # also wanted the current_ams cohort on top, which max() gives.
         work = (ctypes.c_double * (max(am, 1) + 2 * h + 1))()
         out = block.from_buffer(months, i * h * ctypes.sizeof(_ffi.PlanMonth))
         err = new_error()
@@ -522,7 +524,10 @@ def plan(segments: Iterable[_core.SegmentLike], model: _core.ModelLike = None, *
     total_summary = _ffi.new(_ffi.PlanSummary)
     err = new_error()
     st = _lib.amsize_plan_total(total, total_summary, err, months, summaries, n, h)
-    check(st, err, lambda i, f: "TOTAL" + (", month %s" % labels[i] if 0 <= i < h else ""))
+    # An overflow's C index is the month (1-based), or -1 for the summary;
+    # the exception's is -1, as for any error about no one segment.
+    check(st, err, lambda i, f: "TOTAL" + (", month %s" % labels[i - 1] if 1 <= i <= h else ""),
+          index=-1)
     return Plan(names, labels,
                 [_month(months[i * h + t], names[i], labels) for i in range(n) for t in range(h)],
                 [_month(total[t], "TOTAL", labels) for t in range(h)],

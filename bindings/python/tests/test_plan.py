@@ -644,6 +644,16 @@ class BadInput(unittest.TestCase):
                          (Status.E_OVERFLOW, 0, "cost"))
         self.assertEqual(str(cm.exception), "segment 0 ('Enterprise'), month 2027-01, cost: "
                                             "result is too large to represent exactly")
+        # Each segment's month costs 200 * 5e306 / 12 = 8.3e307 and its chart
+        # 11 * 5e306: finite; three of those months together are not.
+        seg = dataclasses.replace(enterprise(), am_cost=5e306)
+        with self.assertRaises(amsize.AmsizeError) as cm:
+            amsize.plan([seg] * 3, roster=[amsize.Roster(fte=[1] * 200)] * 3, horizon=2,
+                        start="2027-01")
+        self.assertEqual((cm.exception.status, cm.exception.index, cm.exception.field),
+                         (Status.E_OVERFLOW, -1, "total"))
+        self.assertEqual(str(cm.exception), "TOTAL, month 2027-01, total: result is too large "
+                                            "to represent exactly")
 
 
 if __name__ == "__main__":
