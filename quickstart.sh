@@ -13,7 +13,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # Everything the build and the tests use, from Debian's archive.
 packages="autoconf automake libtool make gcc clang pkg-config check \
 libcsv-dev libxlsxwriter-dev unzip time python3 python3-venv python3-numpy python3-pandas \
-valgrind libclang-rt-14-dev gcovr abigail-tools python3-mypy"
+valgrind libclang-rt-14-dev gcovr abigail-tools python3-mypy python3-matplotlib"
 
 say() { printf '\n=== %s\n' "$*"; }
 

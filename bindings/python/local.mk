@@ -9,6 +9,8 @@ EXTRA_DIST += \
 	bindings/python/amsize/__init__.py \
 	bindings/python/amsize/_core.py \
 	bindings/python/amsize/_ffi.py \
+	bindings/python/amsize/_plan.py \
+	bindings/python/amsize/_plot.py \
 	bindings/python/amsize/_scalars.py \
 	bindings/python/amsize/_schema.py \
 	bindings/python/amsize/_table.py \
@@ -23,6 +25,7 @@ EXTRA_DIST += \
 	bindings/python/tests/test_errors.py \
 	bindings/python/tests/test_install.py \
 	bindings/python/tests/test_library.py \
+	bindings/python/tests/test_plan.py \
 	bindings/python/tests/test_random.py \
 	bindings/python/tests/test_scalars.py \
 	bindings/python/tests/test_schema.py \

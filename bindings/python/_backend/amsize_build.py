@@ -67,6 +67,7 @@ def _metadata(p):
         readme = f.read()
     return ("Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: %s\n"
             "Requires-Python: %s\nProvides-Extra: numpy\nProvides-Extra: pandas\n"
+            "Provides-Extra: plot\n"
             "Description-Content-Type: text/markdown\n\n%s"
             % (p["name"], p["version"], p["summary"], p["python"], readme))
 

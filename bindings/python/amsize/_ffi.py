@@ -184,6 +184,62 @@ class FieldInfo(ctypes.Structure):
     ]
 
 
+class Staffing(ctypes.Structure):
+    """amsize_staffing, a segment's staffing inputs (plan.h, from 1.1)."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("time_to_fill", c_int32),
+        ("ramp_months", c_int32),
+        ("reserved", c_int32),
+        ("attrition", c_double),
+        ("current_ams", c_int64),
+    ]
+
+
+class PlanMonth(ctypes.Structure):
+    """amsize_plan_month, one month of a segment's hiring plan (1.1)."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("month", c_int32),
+        ("headcount", c_double),
+        ("leavers", c_double),
+        ("requisitions", c_double),
+        ("starts", c_double),
+        ("rre", c_double),
+        ("capacity", c_double),
+        ("demand", c_double),
+        ("gap", c_double),
+        ("cost", c_double),
+        ("reserved", c_double),
+    ]
+
+
+class PlanSummary(ctypes.Structure):
+    """amsize_plan_summary, a segment's plan in a few numbers (1.1)."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("first_month_at_demand", c_int32),
+        ("requisitions", c_double),
+        ("starts", c_double),
+        ("leavers", c_double),
+        ("shortfall", c_double),
+        ("plan_cost", c_double),
+        ("end_headcount", c_double),
+        ("reserved", c_double),
+    ]
+
+
+#: AMSIZE_PLAN_HORIZON_MAX (plan.h): the longest plan, in months. A macro,
+#: so not readable at run time; the tests compare it with the header and
+#: with what amsize_plan_compute() refuses.
+PLAN_HORIZON_MAX = 600
+
+#: AMSIZE_TENURE_RAMPED (plan.h): a roster AM whose tenure is not given.
+TENURE_RAMPED = -1
+
 #: amsize_struct_id -> (name, mirror): the handshake checks every size.
 STRUCT_IDS: Dict[int, Tuple[str, Type[ctypes.Structure]]] = {
     1: ("amsize_error", Error),
@@ -196,6 +252,9 @@ STRUCT_IDS: Dict[int, Tuple[str, Type[ctypes.Structure]]] = {
     8: ("amsize_chart_row", ChartRow),
     9: ("amsize_totals", Totals),
     10: ("amsize_field_info", FieldInfo),
+    11: ("amsize_staffing", Staffing),
+    12: ("amsize_plan_month", PlanMonth),
+    13: ("amsize_plan_summary", PlanSummary),
 }
 
 # ---------------------------------------------------------------- prototypes
@@ -253,9 +312,26 @@ PROTOTYPES: Dict[str, Prototype] = {
     "amsize_schema_find": (STATUS, [P(FieldInfo), c_int32, c_int32]),
     "amsize_schema_lookup": (STATUS, [P(FieldInfo), c_int32, c_char_p]),
     "amsize_field_check": (STATUS, [P(Error), c_int32, c_int32, _D, c_int64]),
+    # plan.h (1.1): the hiring plan. The three spreadsheet forms are
+    # declared by _scalars.py, like scalar.h's.
+    "amsize_staffing_init_": (STATUS, [P(Staffing), c_size_t, c_size_t]),
+    "amsize_plan_month_init_": (STATUS, [P(PlanMonth), c_size_t, c_size_t]),
+    "amsize_plan_summary_init_": (STATUS, [P(PlanSummary), c_size_t]),
+    "amsize_staffing_check": (STATUS, [P(Error), P(Staffing), c_int64]),
+    "amsize_plan_compute": (
+        STATUS,
+        [P(PlanMonth), c_size_t, P(PlanSummary), P(Error), P(c_double), c_size_t,
+         P(Segment), P(Model), P(Staffing), P(c_double), c_size_t, P(c_double),
+         P(c_int32), c_size_t],
+    ),
+    "amsize_plan_total": (
+        STATUS,
+        [P(PlanMonth), P(PlanSummary), P(Error), P(PlanMonth), P(PlanSummary), c_size_t,
+         c_size_t],
+    ),
 }
-# The scalar functions of scalar.h join PROTOTYPES when _scalars.py is
-# imported: their Python signatures are their prototypes.
+# The scalar functions of scalar.h and plan.h join PROTOTYPES when
+# _scalars.py is imported: their Python signatures are their prototypes.
 
 # -------------------------------------------------------------------- loading
 def _candidates() -> List[Tuple[str, str]]:

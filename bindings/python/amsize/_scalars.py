@@ -1,4 +1,4 @@
-"""The scalar functions of scalar.h, one Python function each.
+"""The scalar functions of scalar.h and plan.h, one Python function each.
 
 Like a spreadsheet cell, each takes plain numbers and returns a float:
 NaN for an invalid number and where the chart calls the value undefined.
@@ -27,6 +27,8 @@ __all__ = [
     "load_per_am_calc", "min_load_calc", "net_per_am_calc", "net_ratio_calc",
     "net_ratio_pct_calc", "net_ratio_rating_calc", "pilot_delta_calc",
     "pilot_incremental_calc", "pilot_lift_calc", "roi_calc", "support_factor_calc",
+    # plan.h: one month's numbers of the hiring plan.
+    "monthly_attrition_calc", "ramp_share_calc", "requisitions_calc",
 ]
 
 _INT32_MIN, _INT32_MAX = _schema.TYPE_LIMITS[_schema.TYPE_INT32]
@@ -412,6 +414,53 @@ def pilot_incremental_calc(nr_covered: float, book_covered: float, nr_uncovered:
     """
     return _call("pilot_incremental_calc", nr_covered, book_covered, nr_uncovered,
                  book_uncovered)
+
+
+# ------------------------------------------------------- hiring plan (plan.h)
+def monthly_attrition_calc(attrition: float) -> float:
+    """The monthly leaving rate q = 1 - (1 - attrition)^(1/12): the share of
+    the AMs on staff who leave in one month, so that twelve months in a
+    row lose the annual share.
+
+    Args:
+        attrition: the annual share of AMs who leave; 0 or more and below 1.
+
+    Returns a share per month (0.15 a year gives 0.01345); NaN for
+    invalid input.
+    """
+    return _call("monthly_attrition_calc", attrition)
+
+
+def ramp_share_calc(tenure_months: float, ramp_months: float) -> float:
+    """The default ramp curve R(tau) = min(1, (tau+1)/(ramp_months+1)): the
+    share of full productivity of an AM in tenure month tau (0 in the
+    month they start).
+
+    Args:
+        tenure_months: whole months since the AM started; 0 or more.
+        ramp_months: whole months a new AM takes to reach full
+            productivity; 0 or more.
+
+    Returns a share from 0 to 1 (tenure 0 of a 6-month ramp: 1/7); NaN
+    for a fraction or a negative number.
+    """
+    return _call("ramp_share_calc", tenure_months, ramp_months)
+
+
+def requisitions_calc(target_headcount: float, projected: float) -> float:
+    """The requisitions to open this month: max(0, ceil_eps(H* - proj)),
+    where proj is the headcount expected when they would start (the staff
+    and the open requisitions, less their expected leavers).
+
+    Args:
+        target_headcount: the chart's headcount H*, a whole number; 0 or
+            more.
+        projected: the expected headcount at month t + time_to_fill if
+            nothing opens now; any finite number.
+
+    Returns a whole number of requisitions; NaN for invalid input.
+    """
+    return _call("requisitions_calc", target_headcount, projected)
 
 
 # ------------------------------------------------ C prototypes, from above

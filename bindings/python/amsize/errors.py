@@ -78,6 +78,7 @@ class AmsizeTypeError(AmsizeError, TypeError):
 ORDERS = {
     "selling_time": "the table must be non-decreasing from rating 1 to 5",
     "rating_high": "rating_high must be >= rating_medium",
+    "share": "a ramp curve must be non-decreasing from tenure month 0",
 }
 
 
@@ -146,32 +147,35 @@ def fail(status: int, place: str, field: str, problem: Optional[str] = None,
 
 
 def raise_for(status: int, err: _ffi.Error, where: Where,
-              lookup: Optional[Lookup] = None) -> NoReturn:
+              lookup: Optional[Lookup] = None, index: Optional[int] = None) -> NoReturn:
     """Raises AmsizeError for a failed call.
 
     status is what the C function returned, err the amsize_error it filled.
     where(index, field_name) -> text naming the place ("segment 2 ('SMB')"),
     lookup(index, field_name) -> the input value there, or raises
-    LookupError when the binding does not know it.
+    LookupError when the binding does not know it; both get err's index.
+    index, when given, is the exception's index instead of err's: a call
+    about one segment reports that segment, and its place the row in it.
     """
     field_code = int(err.field) if err.status == status else 0
-    index = int(err.index) if err.status == status else -1
+    c_index = int(err.index) if err.status == status else -1
     field = _ffi.text(_ffi.lib.amsize_field_name(field_code)) if field_code else ""
     value = UNKNOWN
     if lookup is not None and field:
         try:
-            value = lookup(index, field)
+            value = lookup(c_index, field)
         except LookupError:
             pass
-    msg = _message(where(index, field), field, reason(status, field), value)
-    raise AmsizeError(msg, status, index, field, field_code,
+    msg = _message(where(c_index, field), field, reason(status, field), value)
+    raise AmsizeError(msg, status, c_index if index is None else index, field, field_code,
                       None if value is UNKNOWN else value)
 
 
-def check(status: int, err: _ffi.Error, where: Where, lookup: Optional[Lookup] = None) -> None:
+def check(status: int, err: _ffi.Error, where: Where, lookup: Optional[Lookup] = None,
+          index: Optional[int] = None) -> None:
     """Does nothing on AMSIZE_OK, else raise_for()."""
     if status != Status.OK:
-        raise_for(status, err, where, lookup)
+        raise_for(status, err, where, lookup, index)
 
 
 def new_error() -> _ffi.Error:

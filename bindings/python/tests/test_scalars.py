@@ -1,4 +1,5 @@
-"""Every scalar function of scalar.h, exposed without the amsize_ prefix."""
+"""Every scalar function of scalar.h and plan.h, exposed without the
+amsize_ prefix."""
 import inspect
 import math
 import os
@@ -10,13 +11,19 @@ import amsize
 from amsize import _schema
 from support import HERE
 
-SCALAR_H = os.path.join(HERE, "..", "..", "..", "include", "amsize", "scalar.h")
+INCLUDE = os.path.join(HERE, "..", "..", "..", "include", "amsize")
+SCALAR_H = os.path.join(INCLUDE, "scalar.h")
+#: plan.h's spreadsheet forms are scalar functions too.
+PLAN_H = os.path.join(INCLUDE, "plan.h")
 
 
 def header_prototypes():
-    """name (without amsize_) -> ((type, argument name), ...) from scalar.h."""
-    with open(SCALAR_H) as f:
-        text = f.read()
+    """name (without amsize_) -> ((type, argument name), ...) from scalar.h
+    and plan.h."""
+    text = ""
+    for path in (SCALAR_H, PLAN_H):
+        with open(path) as f:
+            text += f.read()
     protos = {}
     for name, args in re.findall(r"AMSIZE_API\s+double\s+amsize_(\w+)\s*\(([^)]*)\)\s*;",
                                  text):
@@ -74,6 +81,13 @@ ENTERPRISE = [
     ("pilot_delta_calc", (16e6, 100e6, 4e6, 50e6), 0.08),          # 16% - 8%
     ("pilot_lift_calc", (16e6, 100e6, 4e6, 50e6), 2.0),            # 16% / 8%
     ("pilot_incremental_calc", (16e6, 100e6, 4e6, 50e6), 8e6),     # 8% of 100M
+    # The hiring plan (plan.h) with the default staffing: attrition 15%,
+    # ramp 6 months. q = 1 - 0.85^(1/12) = 0.013452 a month.
+    ("monthly_attrition_calc", (0.15,), 1 - 0.85 ** (1 / 12)),
+    ("ramp_share_calc", (0, 6), 1 / 7),                            # (0+1)/(6+1)
+    # Month 2: 11 opened in month 1 less a month's leavers, 11(1-q) = 10.85
+    # expected; 11 - 10.85 = 0.15 rounds up to 1.
+    ("requisitions_calc", (11, 11 * 0.85 ** (1 / 12)), 1.0),
 ]
 SMB = [
     # 20,000 accounts, B 40M, U 1.5M, X 0.5M, C 3M, a 0.5, P 1M, K 120K, Lmax 500, s 4.
@@ -96,6 +110,11 @@ SMB = [
     ("net_per_am_calc", (0.5e6, 40), 12500.0),
     ("roi_calc", (1.0, 0.5e6, 4.8e6), 5 / 48),
     ("flags_calc", (20000, 20000, 40e6, 0.5e6, 25.0, 4800, 500), 16.0),  # UNECONOMIC
+    ("monthly_attrition_calc", (0.0,), 0.0),                       # nobody leaves
+    ("ramp_share_calc", (6, 6), 1.0),                              # ramped at tenure 6
+    ("ramp_share_calc", (3, 0), 1.0),                              # no ramp
+    ("requisitions_calc", (40, 41.5), 0.0),                        # never negative
+    ("requisitions_calc", (40, 38.0000000001), 2.0),               # ceil_eps: noise is 0
 ]
 
 
@@ -124,7 +143,7 @@ class Scalars(unittest.TestCase):
             self.assertEqual(fn.__name__, name)
             self.assertIn(name, amsize.__all__)
             self.assertIn("amsize_" + name, amsize._ffi.PROTOTYPES)
-        if not os.path.exists(SCALAR_H):
+        if not os.path.exists(SCALAR_H) or not os.path.exists(PLAN_H):
             self.skipTest("include/amsize/scalar.h is not here (an installed copy)")
         protos = header_prototypes()
         self.assertEqual(set(protos), exposed)
@@ -143,7 +162,8 @@ class Scalars(unittest.TestCase):
         # help() and IDEs see each function's own parameters, hints and
         # docstring; a parameter that is an input of the field table states
         # the table's range in its Args entry.
-        ranges = {f.name: f.range_text for schema in (_schema.SEGMENT, _schema.MODEL)
+        ranges = {f.name: f.range_text for schema in (_schema.SEGMENT, _schema.MODEL,
+                                                      _schema.STAFFING, _schema.ROSTER)
                   for f in _schema.fields(schema)}
         ranges.update({"t%d" % k: ranges["selling_time"] for k in range(1, 6)})
         for name, fn in amsize.SCALAR_FUNCTIONS.items():
@@ -164,6 +184,12 @@ class Scalars(unittest.TestCase):
         self.assertIn("above 0 and at most 1", doc["gross_margin"])
         doc = args_entries(inspect.getdoc(amsize.net_ratio_calc))
         self.assertIn("0 to 1", doc["churn_attribution"])
+        # The issue's attrition in [0, 1), and whole months from 0.
+        doc = args_entries(inspect.getdoc(amsize.monthly_attrition_calc))
+        self.assertIn("0 or more and below 1", doc["attrition"])
+        doc = args_entries(inspect.getdoc(amsize.ramp_share_calc))
+        self.assertIn("whole months", doc["tenure_months"])
+        self.assertIn("0 or more", doc["ramp_months"])
 
     def test_values(self):
         self.assertEqual(amsize.fte_net_calc(30e6, 1.5e6), 20.0)
@@ -178,6 +204,18 @@ class Scalars(unittest.TestCase):
         self.assertEqual(amsize.headcount_calc(40, 1, 4), 40.0)
         self.assertEqual(amsize.binding_calc(40, 1), 2.0)
         self.assertEqual(amsize.flags_calc(20000, 20000, 40e6, 0.5e6, 25, 4800, 500), 16.0)
+
+    def test_plan_functions_are_nan_for_invalid_input(self):
+        # attrition in [0, 1); whole, non-negative months; a whole target.
+        for name, args in (("monthly_attrition_calc", (1.0,)),
+                           ("monthly_attrition_calc", (-0.1,)),
+                           ("ramp_share_calc", (1.5, 6)), ("ramp_share_calc", (-1, 6)),
+                           ("ramp_share_calc", (0, -1)), ("requisitions_calc", (10.5, 3)),
+                           ("requisitions_calc", (10, math.inf))):
+            with self.subTest(name=name, args=args):
+                self.assertTrue(math.isnan(getattr(amsize, name)(*args)))
+        with self.assertRaises(amsize.AmsizeTypeError):
+            amsize.monthly_attrition_calc(None)
 
     def test_invalid_int_argument_is_nan(self):
         self.assertTrue(math.isnan(amsize.support_factor_calc(3.5, 0.4, 0.5, 0.6, 0.7, 0.8)))

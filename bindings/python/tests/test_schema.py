@@ -14,6 +14,8 @@ from amsize import Status, _core, _ffi, _schema, _totals
 from support import example_segments
 
 SEGMENT, MODEL, ACCOUNT = 1, 2, 3  # amsize_schema (schema.h)
+STAFFING, ROSTER, RAMP = 4, 5, 6    # the plan's (plan.h, from 1.1)
+ALL = (SEGMENT, MODEL, ACCOUNT, STAFFING, ROSTER, RAMP)
 TYPE_DOUBLE = 1                     # amsize_type
 REQUIRED, MIN_OPEN, MAX_OPEN, PRESENCE = 0x01, 0x02, 0x04, 0x08
 
@@ -81,7 +83,7 @@ class TheTable(unittest.TestCase):
 
     def test_binding_reads_the_same_table(self):
         # amsize._schema, which the binding's defaults and errors use.
-        for schema in (SEGMENT, MODEL, ACCOUNT):
+        for schema in ALL:
             theirs = [dict(field=f.code, name=f.name, range_text=f.range_text,
                            description=f.description, default_text=f.default_text,
                            defaults=f.defaults, type=f.type, flags=f.flags, min=f.min,
@@ -124,6 +126,36 @@ class TheTable(unittest.TestCase):
             "rating_high": ((0.15,), "any finite number"),
             "rating_medium": ((0.05,), "any finite number"),
         })
+
+    def test_the_plan_tables(self):
+        # Issue 15: attrition in [0, 1) default 0.15; time_to_fill, ramp_months
+        # and current_ams whole, >= 0, defaults 3, 6, 0; a roster AM's fte in
+        # (0, 1] default 1 and tenure_months >= 0 (empty: fully ramped); a
+        # ramp share in [0, 1], required.
+        got = {r["name"]: (r["min"], r["max"], r["flags"] & (REQUIRED | MIN_OPEN | MAX_OPEN),
+                           r["range_text"], r["defaults"])
+               for schema in (STAFFING, ROSTER, RAMP) for r in table(schema)}
+        self.assertEqual(got, {
+            "time_to_fill": (0, math.inf, 0, "0 or more", (3.0,)),
+            "ramp_months": (0, math.inf, 0, "0 or more", (6.0,)),
+            "attrition": (0, 1, MAX_OPEN, "0 or more and below 1", (0.15,)),
+            "current_ams": (0, math.inf, 0, "0 or more", (0.0,)),
+            "fte": (0, 1, MIN_OPEN, "above 0 and at most 1", (1.0,)),
+            "tenure_months": (0, math.inf, 0, "0 or more", None),
+            "share": (0, 1, REQUIRED, "0 to 1", None),
+        })
+        self.assertEqual(row(ROSTER, "tenure_months")["default_text"], "fully ramped")
+
+    def test_default_staffing_is_the_table(self):
+        staff = amsize.Staffing()
+        rows = table(STAFFING)
+        self.assertEqual({f.name for f in dataclasses.fields(staff)}, {r["name"] for r in rows})
+        for r in rows:
+            value = getattr(staff, r["name"])
+            self.assertEqual((value,), r["defaults"])
+            self.assertIs(type(value), float if r["type"] == TYPE_DOUBLE else int)
+        self.assertEqual([f.name for f in dataclasses.fields(amsize.Roster)],
+                         [r["name"] for r in table(ROSTER)])
 
     def test_default_segment_is_the_table(self):
         seg = amsize.Segment()
@@ -180,7 +212,8 @@ class TheTable(unittest.TestCase):
         self.assertEqual(_totals.MAX_SEGMENTS, 2 ** 31)
 
     def test_mirrors_have_the_table_offsets(self):
-        for schema, mirror in ((SEGMENT, _ffi.Segment), (MODEL, _ffi.Model)):
+        for schema, mirror in ((SEGMENT, _ffi.Segment), (MODEL, _ffi.Model),
+                               (STAFFING, _ffi.Staffing)):
             for r in table(schema):
                 with self.subTest(field=r["name"]):
                     self.assertEqual(getattr(mirror, r["name"]).offset, r["offset"])
@@ -192,14 +225,15 @@ class TheTable(unittest.TestCase):
         # Errors find a field's range by its name (upsell is both a segment
         # total and an account column).
         seen = {}
-        for schema in (SEGMENT, MODEL, ACCOUNT):
+        for schema in ALL:
             for r in table(schema):
                 seen.setdefault(r["name"], set()).add(r["range_text"])
         self.assertEqual({n: t for n, t in seen.items() if len(t) > 1}, {})
         self.assertIn("upsell", {r["name"] for r in table(ACCOUNT)})
 
     def test_help_shows_the_table(self):
-        for cls, schema in ((amsize.Segment, SEGMENT), (amsize.Model, MODEL)):
+        for cls, schema in ((amsize.Segment, SEGMENT), (amsize.Model, MODEL),
+                            (amsize.Staffing, STAFFING), (amsize.Roster, ROSTER)):
             text = pydoc.render_doc(cls, renderer=pydoc.plaintext)
             for r in table(schema):
                 with self.subTest(field=r["name"]):

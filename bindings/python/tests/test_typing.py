@@ -22,6 +22,11 @@ row: amsize.ChartRow = amsize.chart([seg], amsize.Model())["E"]
 pilot: amsize.Pilot = amsize.totals([0], [1.0], [0.0], [0.0], [0.0]).pilot(0)
 amsize.fte_net_calc("30e6", 1.5e6)
 amsize.Segment(acounts=1)
+plan: amsize.Plan = amsize.plan([seg], staffing=amsize.Staffing(attrition=0.1), horizon=6,
+                                roster={"E": amsize.Roster(fte=[1.0], tenure_months=[None])},
+                                ramp=[[0.5, 1.0]], start="2027-01")
+total: amsize.PlanSummary = plan.total
+q: float = amsize.monthly_attrition_calc(0.15)
 '''
 
 
