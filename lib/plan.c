@@ -70,37 +70,62 @@ static double ramp_share(const plan *p, int64_t tau)
     return fmin(1.0, ((double)tau + 1.0) / ((double)p->ramp_months + 1.0));
 }
 
+/* How many months a new AM ramps: from this tenure on, R is 1. */
+static size_t ramp_window(const plan *p)
+{
+    return p->ramp ? p->ramp_len : (size_t)p->ramp_months;
+}
+
+/* Σ n over the cohorts on hand and the started ones still ramping
+ * (start months from..to), plus the ramped ones summed in old. */
+static double staff_sum(const plan *p, const double *hand, const double *started, size_t from,
+                        size_t to, const amsize__ksum *old)
+{
+    amsize__ksum k = *old;
+    for (size_t i = 0; i < p->first; i++)
+        amsize__ksum_add(&k, hand[i]);
+    for (size_t u = from; u <= to; u++)
+        amsize__ksum_add(&k, started[u - 1]);
+    return amsize__ksum_value(&k);
+}
+
 /* Runs the plan. With out == NULL it only finds out whether it can run to
  * the end (every number finite), so that a failure writes nothing. work
  * holds the cohorts on hand (p->first of them), then the cohort started in
- * each month, then the requisitions opened in each month. */
+ * each month, then the requisitions opened in each month.
+ *
+ * Every cohort shrinks by the same factor each month, so the started
+ * cohorts that have finished ramping (R = 1 from then on) need not be kept
+ * apart: they are summed in old, which shrinks as each of them would. Only
+ * the ramping ones are walked each month, which keeps a month's work to
+ * the roster plus the ramp's length. */
 static amsize_status run(amsize_plan_month *out, amsize_plan_summary *sum, amsize_error *err,
                          const plan *p, double *work, size_t horizon)
 {
     double *hand = work, *started = work + p->first, *req = started + horizon;
     amsize__ksum reqs = {0, 0}, starts = {0, 0}, leavers = {0, 0}, shortfall = {0, 0},
-                 cost = {0, 0};
+                 cost = {0, 0}, old = {0, 0};
+    const size_t window = ramp_window(p);
+    size_t from = 1; /* the first start month not yet folded into old */
     int32_t first_at_demand = 0;
     double hc = 0;
 
     for (size_t t = 1; t <= horizon; t++) {
-        amsize__ksum staff = {0, 0}, proj = {0, 0}, rre = {0, 0};
+        /* Cohorts whose tenure reaches the window this month are ramped
+         * for good. */
+        for (; from < t && t - from >= window; from++)
+            amsize__ksum_add(&old, started[from - 1]);
         /* 1. Attrition, over the cohorts of earlier months. */
+        double left = p->q * staff_sum(p, hand, started, from, t - 1, &old);
         for (size_t i = 0; i < p->first; i++)
-            amsize__ksum_add(&staff, hand[i]);
-        for (size_t u = 1; u < t; u++)
-            amsize__ksum_add(&staff, started[u - 1]);
-        double left = p->q * amsize__ksum_value(&staff);
-        for (size_t i = 0; i < p->first; i++) {
             hand[i] *= p->keep;
-            amsize__ksum_add(&proj, hand[i] * p->keep_l);
-        }
-        for (size_t u = 1; u < t; u++) {
+        for (size_t u = from; u < t; u++)
             started[u - 1] *= p->keep;
-            amsize__ksum_add(&proj, started[u - 1] * p->keep_l);
-        }
+        old.sum *= p->keep;
+        old.c *= p->keep;
         /* 2. Requisitions: what opens now starts at t + L, so count what
          * is on staff then and what was opened but has not started. */
+        amsize__ksum proj = {staff_sum(p, hand, started, from, t - 1, &old) * p->keep_l, 0};
         for (size_t u = t > (size_t)p->fill ? t - (size_t)p->fill : 1; u < t; u++)
             amsize__ksum_add(&proj, req[u - 1] * pow(p->keep, (double)(t - u)));
         double r = fmax(0.0, amsize__ceil_eps(p->target - amsize__ksum_value(&proj)));
@@ -110,19 +135,16 @@ static amsize_status run(amsize_plan_month *out, amsize_plan_summary *sum, amsiz
         started[t - 1] = s;
         /* 4. The month's numbers; tenure is months since the plan's start
          * (step 5 runs after each report). */
-        amsize__ksum head = {0, 0};
+        amsize__ksum rre = old;
         for (size_t i = 0; i < p->first; i++) {
             int64_t tau = p->tenure && p->tenure[i] != AMSIZE_TENURE_RAMPED
                               ? (int64_t)p->tenure[i] + (int64_t)t - 1
                               : -1;
-            amsize__ksum_add(&head, hand[i]);
             amsize__ksum_add(&rre, hand[i] * ramp_share(p, tau));
         }
-        for (size_t u = 1; u <= t; u++) {
-            amsize__ksum_add(&head, started[u - 1]);
+        for (size_t u = from; u <= t; u++)
             amsize__ksum_add(&rre, started[u - 1] * ramp_share(p, (int64_t)(t - u)));
-        }
-        hc = amsize__ksum_value(&head);
+        hc = staff_sum(p, hand, started, from, t, &old);
         double rr = amsize__ksum_value(&rre);
         double gap = fmax(0.0, p->demand - rr);
         double cap = rr * p->p_month, c = hc * p->k_month, lost = gap * p->p_month;
@@ -250,8 +272,19 @@ amsize_status amsize_plan_compute(amsize_plan_month *months, size_t months_len,
     if (!isfinite(p.p_month))
         return amsize__fail(err, AMSIZE_E_OVERFLOW, -1, AMSIZE_FIELD_AM_PRODUCTIVITY);
 
-    /* Twice: once to learn that every number is finite, once to write. */
-    for (int pass = 0; pass < 2; pass++) {
+    /* No month can have more staff than it started with plus a full
+     * headcount's starts each month, nor more rre, nor a bigger gap than D.
+     * When those bounds keep every sum finite, one pass writes at once;
+     * otherwise a first pass learns that every number is finite. */
+    amsize__ksum on_hand = {0, 0};
+    for (size_t i = 0; i < p.first; i++)
+        amsize__ksum_add(&on_hand, cohort_size ? cohort_size[i] : (double)staff->current_ams);
+    double most = amsize__ksum_value(&on_hand) + (double)months_len * p.target;
+    double h = (double)months_len;
+    int safe = isfinite(h * most * p.k_month) && isfinite(h * most * p.p_month) &&
+               isfinite(h * p.demand * p.p_month) && h * most * p.k_month < 1e300 &&
+               h * (most + p.demand) * p.p_month < 1e300;
+    for (int pass = safe; pass < 2; pass++) {
         for (size_t i = 0; i < p.first; i++)
             work[i] = cohort_size ? cohort_size[i] : (double)staff->current_ams;
         TRY(run(pass ? months : NULL, pass ? summary : NULL, err, &p, work, months_len));
