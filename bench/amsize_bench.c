@@ -256,6 +256,24 @@ static void bench_totals(void)
 
 /* ------------------------------------------------------------- chart */
 
+/* n random segments from the current rng_state (initialised rows). */
+static void segments_random(amsize_segment *segs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        double book = 1e6 * (1 + 99 * rng_unit());
+        segs[i].accounts = 10 + (int64_t)(rng_unit() * 5000);
+        segs[i].book = book;
+        segs[i].upsell = book * 0.15 * rng_unit();
+        segs[i].cross_sell = book * 0.10 * rng_unit();
+        segs[i].churn = book * 0.10 * rng_unit();
+        segs[i].churn_attribution = rng_unit();
+        segs[i].support_rating = 1 + (int32_t)(rng_unit() * 5);
+        segs[i].am_productivity = 1e6 * (0.5 + rng_unit());
+        segs[i].am_cost = 1e5 * (1 + rng_unit());
+        segs[i].max_load = 10 + 490 * rng_unit();
+    }
+}
+
 static void bench_chart(void)
 {
     static const long long counts[] = {10, 1000, 100000};
@@ -272,19 +290,7 @@ static void bench_chart(void)
         need_ok("amsize_chart_row_init", amsize_chart_row_init(&total, 1));
         need_ok("amsize_error_init", amsize_error_init(&err));
         rng_state = opt.seed + ci;
-        for (size_t i = 0; i < n; i++) {
-            double book = 1e6 * (1 + 99 * rng_unit());
-            segs[i].accounts = 10 + (int64_t)(rng_unit() * 5000);
-            segs[i].book = book;
-            segs[i].upsell = book * 0.15 * rng_unit();
-            segs[i].cross_sell = book * 0.10 * rng_unit();
-            segs[i].churn = book * 0.10 * rng_unit();
-            segs[i].churn_attribution = rng_unit();
-            segs[i].support_rating = 1 + (int32_t)(rng_unit() * 5);
-            segs[i].am_productivity = 1e6 * (0.5 + rng_unit());
-            segs[i].am_cost = 1e5 * (1 + rng_unit());
-            segs[i].max_load = 10 + 490 * rng_unit();
-        }
+        segments_random(segs, n);
         int inner = n >= 200000 ? 1 : (int)(200000 / n);
         for (int rep = -1; rep < opt.reps; rep++) {
             double t0 = now();
