@@ -720,13 +720,16 @@ def main():
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump(res, f, indent=1)
     m = res["machine"]
+    files = ("CSV files from %s, " % res["meta"]["generator"]
+             if "generator" in res["meta"] else "")
     md = ["Machine: %s, %d cores, %s, CFLAGS `%s`, Python %s, numpy %s, pandas %s; "
-          "%s; load average %.1f at the start, %.1f at the end; %d repetitions (%d for the "
-          "command at 10^7); CSV files from %s, seed %d; %.0f s in all.\n"
+          "%s; load average %.1f at the start, %.1f at the end; %d repetitions%s; "
+          "%sseed %d; %.0f s in all.\n"
           % (m["cpu_model"], m["cores"], m["compiler"], m["cflags"], m["python"], m["numpy"],
              m["pandas"], m["date_utc"], m["loadavg_start"], m["loadavg_end"], a.reps,
-             min(a.reps, a.reps_large), res["meta"].get("generator", "-"), a.seed,
-             res["meta"]["wall_seconds"]),
+             " (%d for the command at 10^7)" % min(a.reps, a.reps_large)
+             if "command" in a.workloads and max(sizes) >= 10 ** 7 else "",
+             files, a.seed, res["meta"]["wall_seconds"]),
           build_tables(res), "**Goals**\n"]
     md += ["- %s, %s: %s (%s)" % (g["goal"], g.get("where") or fmt_size(g["size"]),
                                   "%.2f" % g["value"], "met" if g["met"] else "NOT met")
