@@ -4,6 +4,9 @@
  *           against a plain summing loop over the same arrays (bench/plain.c)
  *   chart   amsize_chart_compute() for 10, 1,000 and 100,000 segments
  *   scalar  every amsize_<column>_calc() function, per call
+ *   plan    amsize_plan_compute() for every segment and amsize_plan_total(),
+ *           1,000 segments x 600 months by default, with current_ams and
+ *           with a roster of 50 AMs per segment
  *
  * The competitors of a workload run in the same process, interleaved (the
  * order rotates every repetition), after one untimed warm-up each. Every
@@ -11,7 +14,8 @@
  *
  *   workload,case,method,size,rep,seconds,items
  *
- * items is what the sample processed (accounts, segment rows or calls), so
+ * items is what the sample processed (accounts, segment rows, calls or
+ * segment-months), so
  * items/seconds is the rate. bench/run_bench.py turns the samples into
  * medians, spreads and ratios. */
 #define _POSIX_C_SOURCE 200809L
@@ -38,9 +42,11 @@ static struct {
     uint64_t seed;
     int segments;
     size_t chunk;
-    int do_totals, do_chart, do_scalar;
+    int do_totals, do_chart, do_scalar, do_plan;
     long long scalar_calls, chart_max;
-} opt = {{100000, 1000000, 10000000}, 3, 10000000, 7, 42, 3, 4096, 1, 1, 1, 2000000, 100000};
+    long long plan_segments, plan_months;
+} opt = {{100000, 1000000, 10000000}, 3, 10000000, 7, 42, 3, 4096, 1, 1, 1, 1, 2000000, 100000,
+         1000, 600};
 
 static volatile double sink; /* keeps results observable */
 
@@ -256,6 +262,24 @@ static void bench_totals(void)
 
 /* ------------------------------------------------------------- chart */
 
+/* n random segments from the current rng_state (initialised rows). */
+static void segments_random(amsize_segment *segs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        double book = 1e6 * (1 + 99 * rng_unit());
+        segs[i].accounts = 10 + (int64_t)(rng_unit() * 5000);
+        segs[i].book = book;
+        segs[i].upsell = book * 0.15 * rng_unit();
+        segs[i].cross_sell = book * 0.10 * rng_unit();
+        segs[i].churn = book * 0.10 * rng_unit();
+        segs[i].churn_attribution = rng_unit();
+        segs[i].support_rating = 1 + (int32_t)(rng_unit() * 5);
+        segs[i].am_productivity = 1e6 * (0.5 + rng_unit());
+        segs[i].am_cost = 1e5 * (1 + rng_unit());
+        segs[i].max_load = 10 + 490 * rng_unit();
+    }
+}
+
 static void bench_chart(void)
 {
     static const long long counts[] = {10, 1000, 100000};
@@ -272,19 +296,7 @@ static void bench_chart(void)
         need_ok("amsize_chart_row_init", amsize_chart_row_init(&total, 1));
         need_ok("amsize_error_init", amsize_error_init(&err));
         rng_state = opt.seed + ci;
-        for (size_t i = 0; i < n; i++) {
-            double book = 1e6 * (1 + 99 * rng_unit());
-            segs[i].accounts = 10 + (int64_t)(rng_unit() * 5000);
-            segs[i].book = book;
-            segs[i].upsell = book * 0.15 * rng_unit();
-            segs[i].cross_sell = book * 0.10 * rng_unit();
-            segs[i].churn = book * 0.10 * rng_unit();
-            segs[i].churn_attribution = rng_unit();
-            segs[i].support_rating = 1 + (int32_t)(rng_unit() * 5);
-            segs[i].am_productivity = 1e6 * (0.5 + rng_unit());
-            segs[i].am_cost = 1e5 * (1 + rng_unit());
-            segs[i].max_load = 10 + 490 * rng_unit();
-        }
+        segments_random(segs, n);
         int inner = n >= 200000 ? 1 : (int)(200000 / n);
         for (int rep = -1; rep < opt.reps; rep++) {
             double t0 = now();
@@ -303,6 +315,160 @@ static void bench_chart(void)
         free(rows);
         fflush(stdout);
     }
+}
+
+/* -------------------------------------------------------------- plan */
+
+/* AMs on each segment's roster in the roster variant. */
+#define PLAN_ROSTER 50
+
+enum { P_STAFF, P_ROSTER, P_COUNT };
+static const char *const plan_method[P_COUNT] = {"amsize_plan", "amsize_plan_roster50"};
+
+typedef struct plan_input {
+    size_t n, h;             /* segments, months */
+    amsize_segment *segs;
+    amsize_staffing *staff;
+    double *fte;             /* PLAN_ROSTER per segment */
+    int32_t *tenure;
+    amsize_plan_month *months, *total; /* n*h, h */
+    amsize_plan_summary *sums, total_sum;
+    double *work;
+    size_t work_len;
+} plan_input;
+
+/* Random segments as in the chart workload, with varied staffing:
+ * attrition 0..40% a year, time to fill 0..6 months, ramp 0..9 months,
+ * and 0 to 1.5 times the chart's headcount already on staff (so some
+ * segments hire nobody and some hire everybody). The roster variant's 50
+ * AMs per segment are 1 or 0.5 FTE, a quarter fully ramped and the rest
+ * 0..35 months in. */
+static void plan_make(plan_input *p, size_t n, size_t h)
+{
+    amsize_chart_row *rows = xmalloc(n * sizeof *rows);
+    amsize_error err;
+
+    p->n = n;
+    p->h = h;
+    p->segs = xmalloc(n * sizeof *p->segs);
+    p->staff = xmalloc(n * sizeof *p->staff);
+    p->fte = xmalloc(n * PLAN_ROSTER * sizeof *p->fte);
+    p->tenure = xmalloc(n * PLAN_ROSTER * sizeof *p->tenure);
+    p->months = xmalloc(n * h * sizeof *p->months);
+    p->total = xmalloc(h * sizeof *p->total);
+    p->sums = xmalloc(n * sizeof *p->sums);
+    p->work_len = PLAN_ROSTER + 2 * h + 1;
+    p->work = xmalloc(p->work_len * sizeof *p->work);
+    need_ok("amsize_segment_init", amsize_segment_init(p->segs, n));
+    need_ok("amsize_staffing_init", amsize_staffing_init(p->staff, n));
+    need_ok("amsize_plan_month_init", amsize_plan_month_init(p->months, n * h));
+    need_ok("amsize_plan_month_init", amsize_plan_month_init(p->total, h));
+    for (size_t i = 0; i < n; i++)
+        need_ok("amsize_plan_summary_init", amsize_plan_summary_init(&p->sums[i]));
+    need_ok("amsize_plan_summary_init", amsize_plan_summary_init(&p->total_sum));
+    need_ok("amsize_chart_row_init", amsize_chart_row_init(rows, n));
+    need_ok("amsize_error_init", amsize_error_init(&err));
+
+    rng_state = opt.seed + 100;
+    segments_random(p->segs, n);
+    amsize_status st = amsize_chart_compute(rows, n, NULL, &err, p->segs, n, NULL);
+    if (st != AMSIZE_OK)
+        die_status("amsize_chart_compute", st, &err);
+    for (size_t i = 0; i < n; i++) {
+        amsize_staffing *f = &p->staff[i];
+        f->attrition = 0.4 * rng_unit();
+        f->time_to_fill = (int32_t)(rng_unit() * 7);
+        f->ramp_months = (int32_t)(rng_unit() * 10);
+        f->current_ams = (int64_t)floor(1.5 * (double)rows[i].headcount * rng_unit());
+        st = amsize_staffing_check(&err, f, (int64_t)i);
+        if (st != AMSIZE_OK)
+            die_status("amsize_staffing_check", st, &err);
+        for (size_t k = i * PLAN_ROSTER; k < (i + 1) * PLAN_ROSTER; k++) {
+            p->fte[k] = rng_unit() < 0.2 ? 0.5 : 1.0;
+            p->tenure[k] =
+                rng_unit() < 0.25 ? AMSIZE_TENURE_RAMPED : (int32_t)(rng_unit() * 36);
+        }
+    }
+    free(rows);
+}
+
+static void plan_free(plan_input *p)
+{
+    free(p->segs);
+    free(p->staff);
+    free(p->fte);
+    free(p->tenure);
+    free(p->months);
+    free(p->total);
+    free(p->sums);
+    free(p->work);
+}
+
+/* Every segment's plan, then the total plan. */
+static void plan_run(int m, plan_input *p)
+{
+    amsize_error err;
+    amsize_status st;
+    need_ok("amsize_error_init", amsize_error_init(&err));
+    for (size_t i = 0; i < p->n; i++) {
+        const double *fte = m == P_ROSTER ? p->fte + i * PLAN_ROSTER : NULL;
+        const int32_t *tenure = m == P_ROSTER ? p->tenure + i * PLAN_ROSTER : NULL;
+        st = amsize_plan_compute(p->months + i * p->h, p->h, &p->sums[i], &err, p->work,
+                                 p->work_len, &p->segs[i], NULL, &p->staff[i], NULL, 0, fte,
+                                 tenure, m == P_ROSTER ? PLAN_ROSTER : 0);
+        if (st != AMSIZE_OK)
+            die_status("amsize_plan_compute", st, &err);
+    }
+    st = amsize_plan_total(p->total, &p->total_sum, &err, p->months, p->sums, p->n, p->h);
+    if (st != AMSIZE_OK)
+        die_status("amsize_plan_total", st, &err);
+    sink = p->total_sum.plan_cost;
+}
+
+/* The total is the sum of the segments (so nothing was skipped), and the
+ * plan did some hiring. */
+static void plan_verify(const plan_input *p, int m)
+{
+    double cost = 0, end = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        cost += p->sums[i].plan_cost;
+        end += p->months[i * p->h + p->h - 1].headcount;
+    }
+    const amsize_plan_summary *t = &p->total_sum;
+    if (fabs(cost - t->plan_cost) > 1e-9 * fmax(1.0, cost) ||
+        fabs(end - t->end_headcount) > 1e-9 * fmax(1.0, end) ||
+        fabs(end - p->total[p->h - 1].headcount) > 1e-9 * fmax(1.0, end) ||
+        p->total[p->h - 1].month != (int32_t)p->h || !(t->requisitions > 0)) {
+        fprintf(stderr,
+                "amsize-bench: %s: the total plan does not add up: cost %.17g vs %.17g, end "
+                "headcount %.17g vs %.17g, requisitions %.17g\n",
+                plan_method[m], t->plan_cost, cost, t->end_headcount, end, t->requisitions);
+        exit(1);
+    }
+}
+
+static void bench_plan(void)
+{
+    plan_input p;
+    char c[32];
+    plan_make(&p, (size_t)opt.plan_segments, (size_t)opt.plan_months);
+    snprintf(c, sizeof c, "%lld_months", opt.plan_months);
+    for (int m = 0; m < P_COUNT; m++) { /* warm-up */
+        plan_run(m, &p);
+        plan_verify(&p, m);
+    }
+    for (int rep = 0; rep < opt.reps; rep++) {
+        for (int k = 0; k < P_COUNT; k++) {
+            int m = (k + rep) % P_COUNT;
+            double t0 = now();
+            plan_run(m, &p);
+            double dt = now() - t0;
+            emit("plan", c, plan_method[m], opt.plan_segments, rep, dt,
+                 (double)opt.plan_segments * (double)opt.plan_months);
+        }
+    }
+    fflush(stdout);
+    plan_free(&p);
 }
 
 /* ------------------------------------------------------------ scalar */
@@ -405,9 +571,10 @@ static long long parse_ll(const char *s, const char *what)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: amsize-bench [--workloads totals,chart,scalar] [--sizes N,N,...]\n"
+    fprintf(f, "usage: amsize-bench [--workloads totals,chart,scalar,plan] [--sizes N,N,...]\n"
                "                    [--max-size N] [--reps R] [--seed S] [--segments K]\n"
                "                    [--chunk ROWS] [--scalar-calls N] [--chart-max SEGMENTS]\n"
+               "                    [--plan-segments N] [--plan-months H]\n"
                "Prints one CSV line per timed sample: "
                "workload,case,method,size,rep,seconds,items\n");
 }
@@ -449,12 +616,22 @@ int main(int argc, char **argv)
             opt.scalar_calls = parse_ll(v, a);
         } else if (!strcmp(a, "--chart-max")) {
             opt.chart_max = parse_ll(v, a);
+        } else if (!strcmp(a, "--plan-segments")) {
+            opt.plan_segments = parse_ll(v, a);
+        } else if (!strcmp(a, "--plan-months")) {
+            opt.plan_months = parse_ll(v, a);
+            if (opt.plan_months > AMSIZE_PLAN_HORIZON_MAX) {
+                fprintf(stderr, "amsize-bench: --plan-months at most %d\n",
+                        AMSIZE_PLAN_HORIZON_MAX);
+                return 2;
+            }
         } else if (!strcmp(a, "--chunk")) {
             opt.chunk = (size_t)parse_ll(v, a);
         } else if (!strcmp(a, "--workloads")) {
             opt.do_totals = strstr(v, "totals") != NULL;
             opt.do_chart = strstr(v, "chart") != NULL;
             opt.do_scalar = strstr(v, "scalar") != NULL;
+            opt.do_plan = strstr(v, "plan") != NULL;
         } else {
             usage(stderr);
             return 2;
@@ -467,5 +644,7 @@ int main(int argc, char **argv)
         bench_chart();
     if (opt.do_scalar)
         bench_scalar();
+    if (opt.do_plan)
+        bench_plan();
     return 0;
 }

@@ -10,6 +10,10 @@
              library called directly (bench/py_totals.py)
   4 chart    amsize_chart_compute() per segment, and the scalar functions
              per call (bench/amsize-bench)
+  5 plan     the hiring plan: amsize_plan_compute() over 1,000 segments x
+             600 months and amsize_plan_total() (bench/amsize-bench), and
+             `amsize plan` on a generated SEGMENTS.csv when the command
+             has it, in turns
 
 Competitors always run in the same run, interleaved and repeated; the
 summary gives medians, min/max and ratios of medians (with the min/max of
@@ -32,6 +36,9 @@ import tempfile
 import time
 
 SIZES = (10 ** 5, 10 ** 6, 10 ** 7)
+# The hiring plan's size (issue 15), and its goals in seconds.
+PLAN_SEGMENTS, PLAN_MONTHS = 1000, 600
+PLAN_GOAL_LIBRARY, PLAN_GOAL_COMMAND = 1.0, 2.0
 
 
 def log(msg):
@@ -123,12 +130,14 @@ def run(cmd, env=None):
     return p.stdout
 
 
-def timed_child(cmd, stdout_path, env=None):
+def timed_child(cmd, stdout_path, env=None, rss_file=None):
     """Runs cmd with stdout to a file; returns (wall seconds, peak RSS in
     KiB). The peak comes from /usr/bin/time (GNU time, getrusage of its
     child): the rusage of a child of this Python process would include the
-    Python process it was forked from, which Linux counts across exec."""
-    rss_file = stdout_path + ".rss"
+    Python process it was forked from, which Linux counts across exec. GNU
+    time writes it to rss_file (default: stdout_path + ".rss"; give one
+    when stdout_path is /dev/null)."""
+    rss_file = rss_file or stdout_path + ".rss"
     full = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd
     with open(stdout_path, "w") as out, open(os.devnull, "w") as err:
         t0 = time.perf_counter()
@@ -269,6 +278,122 @@ def workload_command(a, samples, sizes, meta):
                     samples.add("command", "csv", name, n, rep, dt, nbytes, rss)
             log("command, %d accounts: done" % n)
             os.remove(acc)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+PLAN_HEADER = ("segment,am_productivity,am_cost,max_load,support_rating,accounts,book,upsell,"
+               "cross_sell,churn,attrition,time_to_fill,ramp_months,current_ams")
+
+
+def plan_segments_csv(a, path, n, amsize, env):
+    """SEGMENTS.csv of n random segments, drawn as amsize-bench draws them
+    (book 10^6..10^8, 10..5,010 accounts, productivity 0.5..1.5 M, cost
+    100..200 k, max load 10..500, support 1..5; attrition 0..40%, time to
+    fill 0..6, ramp 0..9 months) from Python's generator with the seed, and
+    current_ams 0 to 1.5 times the segment's headcount, which the chart
+    command gives for the same rows first."""
+    import random
+    rng = random.Random(a.seed)
+    rows = []
+    for i in range(n):
+        book = 1e6 * (1 + 99 * rng.random())
+        rows.append(dict(
+            segment="S%04d" % (i + 1), am_productivity="%.2f" % (1e6 * (0.5 + rng.random())),
+            am_cost="%.2f" % (1e5 * (1 + rng.random())), max_load="%.3f" % (10 + 490 * rng.random()),
+            support_rating=1 + int(rng.random() * 5), accounts=10 + int(rng.random() * 5000),
+            book="%.2f" % book, upsell="%.2f" % (book * 0.15 * rng.random()),
+            cross_sell="%.2f" % (book * 0.10 * rng.random()),
+            churn="%.2f" % (book * 0.10 * rng.random()),
+            attrition="%.4f" % (0.4 * rng.random()), time_to_fill=int(rng.random() * 7),
+            ramp_months=int(rng.random() * 10)))
+    cols = PLAN_HEADER.split(",")
+    chart_cols = cols[:cols.index("churn") + 1]
+    with open(path, "w") as f:
+        f.write(",".join(chart_cols) + "\n")
+        for r in rows:
+            f.write(",".join(str(r[c]) for c in chart_cols) + "\n")
+    chart = run([amsize, "chart", "-q", "-f", "csv", "-s", path], env)
+    hc = {r["segment"]: int(r["headcount"]) for r in csv.DictReader(io.StringIO(chart))}
+    with open(path, "w") as f:
+        f.write(PLAN_HEADER + "\n")
+        for r in rows:
+            r["current_ams"] = int(1.5 * hc[r["segment"]] * rng.random())
+            f.write(",".join(str(r[c]) for c in cols) + "\n")
+
+
+def plan_command_missing(amsize, env, seg):
+    """None when the built amsize has the plan command, else why not. The
+    exit status of `amsize plan --help` alone does not tell: the command
+    handles --help while reading options, before it looks at the command
+    name, so any `amsize WORD --help` exits 0. A one-month plan of the
+    generated file must succeed too."""
+    if not os.path.exists(amsize):
+        return "the amsize command is not built"
+    p = subprocess.run([amsize, "plan", "--help"], capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        return "`amsize plan --help` exits with status %d" % p.returncode
+    p = subprocess.run([amsize, "plan", "--segments", seg, "--horizon", "1", "-f", "csv"],
+                       capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        why = (p.stderr.strip().splitlines() or ["no message"])[0]
+        return ("`amsize plan --help` exits 0, but a one-month plan exits with status %d (%s)"
+                % (p.returncode, why))
+    return None
+
+
+def workload_plan(a, samples, meta):
+    """The library's plan (amsize-bench, both variants) and, when it has
+    the plan command, `amsize plan` on the same number of segments, in
+    turns: one repetition of each, the order swapping every repetition."""
+    n, h = a.plan_segments, a.plan_months
+    case = "%d_months" % h
+    meta["plan"] = {"segments": n, "months": h}
+    exe, env = libtool_binary(a.builddir, "bench/amsize-bench")
+    lib_cmd = [exe, "--workloads", "plan", "--reps", "1", "--seed", str(a.seed),
+               "--plan-segments", str(n), "--plan-months", str(h)]
+    amsize, aenv = libtool_binary(a.builddir, "tools/amsize")
+    tmp = tempfile.mkdtemp(prefix="amsize-bench-plan-", dir=a.tmpdir)
+    try:
+        tool = None
+        seg = os.path.join(tmp, "segments.csv")
+        if os.path.exists(amsize):
+            plan_segments_csv(a, seg, n, amsize, aenv)
+        missing = plan_command_missing(amsize, aenv, seg)
+        if missing:
+            log("plan: the command is skipped: %s" % missing)
+            meta["plan"]["command_skipped"] = missing
+        else:
+            if not os.path.exists("/usr/bin/time"):
+                sys.exit("bench: workload 5 needs /usr/bin/time (Debian package time)")
+            tool = [amsize, "plan", "--segments", seg, "--horizon", str(h), "-f", "csv"]
+            # Warm-up, and the check that the whole plan was written: the
+            # long form has one row per segment and month, no total row.
+            out = os.path.join(tmp, "plan.csv")
+            timed_child(tool, out, aenv)
+            with open(out) as f:
+                head = f.readline()
+                lines = 1 + sum(1 for _ in f)
+            if not head.startswith("segment,month,") or lines != 1 + n * h:
+                sys.exit("bench: amsize plan wrote %d lines with the header %r; expected %d "
+                         "(segment,month,... and one row per segment and month)"
+                         % (lines, head.strip(), 1 + n * h))
+            meta["plan"]["command_output_bytes"] = os.path.getsize(out)
+            os.remove(out)
+        for rep in range(a.reps):
+            steps = ["library"] + (["command"] if tool else [])
+            if rep % 2:
+                steps.reverse()
+            for step in steps:
+                if step == "library":
+                    for r in csv.DictReader(io.StringIO(run(lib_cmd, env))):
+                        samples.add(r["workload"], r["case"], r["method"], r["size"], rep,
+                                    r["seconds"], r["items"])
+                else:
+                    dt, rss = timed_child(tool, os.devnull, aenv,
+                                          rss_file=os.path.join(tmp, "rss"))
+                    samples.add("plan", case, "amsize_command", n, rep, dt, n * h, rss)
+        log("plan, %d segments x %d months: done" % (n, h))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -419,6 +544,35 @@ def build_tables(res):
                      "ns per call"])
     table("4. Chart per segment and scalar functions per call: median (min–max)",
           ["what", "ns", "unit"], rows)
+
+    plan = res["meta"].get("plan")
+    if plan:
+        n, h = plan["segments"], plan["months"]
+        rows = []
+        for m, what in (("amsize_plan", "library: `amsize_plan_compute()` per segment + "
+                         "`amsize_plan_total()`, current_ams"),
+                        ("amsize_plan_roster50", "library, the same with a 50-AM roster per "
+                         "segment"),
+                        ("amsize_command", "`amsize plan --horizon %d -f csv` > /dev/null" % h)):
+            f = fig.get(("plan", m, n))
+            if not f:
+                if m == "amsize_command" and plan.get("command_skipped"):
+                    rows.append([what, "skipped: " + plan["command_skipped"], "–", "–", "–"])
+                continue
+            items = float(n * h)
+            rows.append([what,
+                         "%.3g (%.3g–%.3g)" % (f["seconds_median"], items / f["max"],
+                                               items / f["min"]),
+                         "%.0f (%.0f–%.0f)" % (1e9 / f["median"], 1e9 / f["max"],
+                                               1e9 / f["min"]),
+                         "1.00x" if m == "amsize_plan"
+                         else rcell("plan", m, "amsize_plan", n, True),
+                         "%.0f" % f["maxrss_mib"] if f["maxrss_mib"] is not None else "–"])
+        table("5. Hiring plan, %s segments x %d months: seconds per whole plan and ns per "
+              "segment-month, median (min–max) (goals at 1,000 x 600: library <= %g s, "
+              "command <= %g s)" % (format(n, ","), h, PLAN_GOAL_LIBRARY, PLAN_GOAL_COMMAND),
+              ["what", "seconds", "ns per segment-month", "time relative to the library",
+               "peak RSS MiB"], rows)
     return "\n".join(lines)
 
 
@@ -445,6 +599,21 @@ def goals(res):
         goal("amsize speed-up over pandas >= 3", ("command", "amsize", "pandas", n), 3, False)
     goal("binding totals() time / C direct time <= 1.5",
          ("binding", "binding_totals", "c_direct", 10 ** 6), 1.5, True)
+    plan = res["meta"].get("plan")
+    if plan and (plan["segments"], plan["months"]) == (PLAN_SEGMENTS, PLAN_MONTHS):
+        for m, limit, what in (
+                ("amsize_plan", PLAN_GOAL_LIBRARY, "library plan (current_ams), seconds"),
+                ("amsize_plan_roster50", PLAN_GOAL_LIBRARY,
+                 "library plan (50-AM rosters), seconds"),
+                ("amsize_command", PLAN_GOAL_COMMAND,
+                 "`amsize plan -f csv` to /dev/null, seconds")):
+            f = fig.get(("plan", m, PLAN_SEGMENTS))
+            if f:
+                v = f["seconds_median"]
+                out.append(dict(goal="%s <= %g" % (what, limit), size=PLAN_SEGMENTS,
+                                where="%s segments x %d months"
+                                % (format(PLAN_SEGMENTS, ","), PLAN_MONTHS),
+                                value=v, met=v <= limit))
     rss = sorted((n, f["maxrss_mib"]) for (w, m, n), f in fig.items()
                  if w == "command" and m == "amsize")
     if len(rss) >= 2:
@@ -475,19 +644,27 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--add-at-max", type=int, default=10 ** 6,
                     help="largest size for numpy.add.at (slow: ~3 s per pass at 10^7)")
-    ap.add_argument("--workloads", default="totals,command,binding,chart")
+    ap.add_argument("--workloads", default="totals,command,binding,chart,plan")
+    ap.add_argument("--plan-segments", type=int, default=PLAN_SEGMENTS,
+                    help="segments of the plan workload")
+    ap.add_argument("--plan-months", type=int, default=PLAN_MONTHS,
+                    help="months of the plan workload (at most 600)")
     ap.add_argument("--tmpdir", default=os.environ.get("TMPDIR", "/tmp"),
                     help="where the CSV files go (about 70 bytes per account)")
     ap.add_argument("--alt-builddir",
                     help="the build tree of a candidate fix: its amsize-bench and amsize "
                          "run beside this tree's as *_alt")
     ap.add_argument("--tiny", action="store_true",
-                    help="one repetition of everything at 1000 accounts (CI)")
+                    help="one repetition of everything at 1000 accounts, and a plan of "
+                         "100 segments x 120 months (CI)")
     a = ap.parse_args()
     a.builddir = os.path.abspath(a.builddir)
     a.srcdir = os.path.abspath(a.srcdir)
+    if not 1 <= a.plan_months <= 600 or a.plan_segments < 1:
+        ap.error("--plan-months must be 1..600 and --plan-segments at least 1")
     if a.tiny:
         sizes, a.reps = [1000], 1
+        a.plan_segments, a.plan_months = 100, 120
     elif a.sizes:
         sizes = [int(s) for s in a.sizes.split(",")]
     else:
@@ -505,6 +682,8 @@ def main():
         workload_binding(a, samples, sizes)
     if "command" in a.workloads:
         workload_command(a, samples, sizes, res["meta"])
+    if "plan" in a.workloads:
+        workload_plan(a, samples, res["meta"])
     res["machine"]["loadavg_end"] = os.getloadavg()[0]
     res["meta"]["wall_seconds"] = round(time.time() - t0, 1)
 
@@ -512,7 +691,8 @@ def main():
                summarise(samples, "command", "MB/s", 1e-6) +
                summarise(samples, "binding", "accounts/s", 1.0) +
                summarise(samples, "chart", "segments/s", 1.0) +
-               summarise(samples, "scalar", "calls/s", 1.0))
+               summarise(samples, "scalar", "calls/s", 1.0) +
+               summarise(samples, "plan", "segment-months/s", 1.0))
     pairs = ([("totals", m, "plain_loop") for m in ("amsize_whole", "amsize_chunked")] +
              [("totals", m + "_alt", "plain_loop_alt")
               for m in ("amsize_whole", "amsize_chunked")] +
@@ -523,6 +703,8 @@ def main():
               ("binding", "numpy_add_at", "binding_totals")])
     ratios = [r for wl, m, v in pairs for n in sizes
               for r in [ratio(samples, wl, m, v, n)] if r]
+    ratios += [r for m in ("amsize_plan_roster50", "amsize_command")
+               for r in [ratio(samples, "plan", m, "amsize_plan", a.plan_segments)] if r]
     res.update(figures=figures, ratios=ratios)
     res["goals"] = goals(res)
 
@@ -538,15 +720,18 @@ def main():
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump(res, f, indent=1)
     m = res["machine"]
+    files = ("CSV files from %s, " % res["meta"]["generator"]
+             if "generator" in res["meta"] else "")
     md = ["Machine: %s, %d cores, %s, CFLAGS `%s`, Python %s, numpy %s, pandas %s; "
-          "%s; load average %.1f at the start, %.1f at the end; %d repetitions (%d for the "
-          "command at 10^7); CSV files from %s, seed %d; %.0f s in all.\n"
+          "%s; load average %.1f at the start, %.1f at the end; %d repetitions%s; "
+          "%sseed %d; %.0f s in all.\n"
           % (m["cpu_model"], m["cores"], m["compiler"], m["cflags"], m["python"], m["numpy"],
              m["pandas"], m["date_utc"], m["loadavg_start"], m["loadavg_end"], a.reps,
-             min(a.reps, a.reps_large), res["meta"].get("generator", "-"), a.seed,
-             res["meta"]["wall_seconds"]),
+             " (%d for the command at 10^7)" % min(a.reps, a.reps_large)
+             if "command" in a.workloads and max(sizes) >= 10 ** 7 else "",
+             files, a.seed, res["meta"]["wall_seconds"]),
           build_tables(res), "**Goals**\n"]
-    md += ["- %s, %s: %s (%s)" % (g["goal"], fmt_size(g["size"]),
+    md += ["- %s, %s: %s (%s)" % (g["goal"], g.get("where") or fmt_size(g["size"]),
                                   "%.2f" % g["value"], "met" if g["met"] else "NOT met")
            for g in res["goals"]]
     text = "\n".join(md) + "\n"
