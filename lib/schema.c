@@ -21,9 +21,9 @@ static const amsize__range range_share = {0, 1, MIN_OPEN, E_RANGE, E_RANGE,
 static const amsize__range range_rating = {AMSIZE_SUPPORT_RATING_MIN, AMSIZE_SUPPORT_RATING_MAX,
                                            0, E_RANGE, E_RANGE, "1 to 5"};
 static const amsize__range range_flag = {0, 1, 0, E_RANGE, E_RANGE, "0 or 1"};
-/* The upper end is the call's totals_len; this is the type's. */
 static const amsize__range range_attrition = {0, 1, MAX_OPEN, E_RANGE, E_RANGE,
                                               "0 or more and below 1"};
+/* The upper end is the call's totals_len; this is the type's. */
 static const amsize__range range_segment_index = {0, INT32_MAX, 0, AMSIZE_E_INDEX,
                                                   AMSIZE_E_INDEX, "0 to segments-1"};
 
