@@ -19,6 +19,7 @@ typedef struct input {
     const char *acc_path;     /* NULL without --accounts */
     size_t nsegs;
     amsize_segment *segs;
+    amsize_staffing *staff;   /* the plan's staffing columns, by segment */
     char **names;
     unsigned long *lines;     /* line of each segment in SEGMENTS.csv */
     amsize_totals *totals;    /* with --accounts: one per segment */
@@ -33,13 +34,17 @@ typedef struct input {
     size_t *seg_pos;
     int verbose;
     int need_covered;         /* pilot: ACCOUNTS.csv must have am_covered */
+    int need_staffing;        /* plan: read the staffing columns, which chart
+                                 and pilot ignore */
 } input;
 
 /* input.c: the segments as read, and their names' index. */
 void input_init(input *in);
 void input_free(input *in);
-/* Appends seg, named name (copied), from line of SEGMENTS.csv. */
-void input_add(input *in, const amsize_segment *seg, const char *name, unsigned long line);
+/* Appends seg and its staffing staff, named name (copied), from line of
+ * SEGMENTS.csv. */
+void input_add(input *in, const amsize_segment *seg, const amsize_staffing *staff,
+               const char *name, unsigned long line);
 /* The index slot of a segment name: the segment's index, or SIZE_MAX
  * where the name would go. Needs the index (index_cap > 0). */
 size_t *input_slot(const input *in, const char *name);
@@ -55,7 +60,8 @@ static inline long input_find(const input *in, const char *name)
 
 /* segments.c: SEGMENTS.csv. with_accounts: the aggregate columns are
  * ignored with a warning, since the accounts file supplies them; without
- * it they are required (all but weighted_accounts). */
+ * it they are required (all but weighted_accounts). The staffing columns
+ * are read only with need_staffing (else the defaults stay). */
 int input_read_segments(input *in, const char *path, int with_accounts);
 /* The field number (1 for the first) of the SEGMENTS.csv column that holds
  * a library field, 0 when the file has no such column. */
