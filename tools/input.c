@@ -79,5 +79,12 @@ void input_free(input *in)
     free(in->rows_per_seg);
     free(in->index);
     free(in->seg_pos);
+    free(in->roster.first);
+    free(in->roster.fte);
+    free(in->roster.tenure);
+    free(in->roster.line);
+    free(in->ramp.first);
+    free(in->ramp.share);
+    free(in->ramp.line);
     memset(in, 0, sizeof *in);
 }

@@ -1,5 +1,6 @@
 /* The amsize command's inputs: SEGMENTS.csv and ACCOUNTS.csv read into
- * amsize_segment[] and per-segment amsize_totals.
+ * amsize_segment[] and per-segment amsize_totals, and for the plan
+ * amsize_staffing[], AMS.csv and RAMP.csv.
  *
  * The readers print their own messages (FILE:LINE:COL, column, value, what
  * to fix) and return 0 or an exit status (msg.h). */
@@ -13,6 +14,31 @@
 
 /* Rows buffered before each amsize_totals_add() call. */
 #define INPUT_CHUNK_ROWS 4096
+
+/* The plan's roster (AMS.csv): each segment's AMs, the cohorts of
+ * amsize_plan_compute(). */
+typedef struct roster {
+    const char *path;       /* NULL without --ams */
+    size_t n;               /* AMs */
+    size_t *first;          /* segment s's AMs are first[s] to first[s+1]-1,
+                               in file order (nsegs + 1 entries) */
+    double *fte;            /* by AM */
+    int32_t *tenure;        /* AMSIZE_TENURE_RAMPED when not given */
+    unsigned long *line;
+    size_t fte_pos, tenure_pos; /* their field numbers in AMS.csv, 0 when
+                                   absent */
+} roster;
+
+/* The plan's ramp curves (RAMP.csv). */
+typedef struct ramps {
+    const char *path;       /* NULL without --ramp */
+    size_t *first;          /* segment s's curve is share[first[s]] (tenure
+                               month 0) to share[first[s+1]-1]; none: its
+                               ramp_months curve (nsegs + 1 entries) */
+    double *share;
+    unsigned long *line;    /* the line of each month */
+    size_t share_pos;       /* the share column's field number */
+} ramps;
 
 typedef struct input {
     const char *seg_path;     /* as given; "-" is standard input */
@@ -36,6 +62,8 @@ typedef struct input {
     int need_covered;         /* pilot: ACCOUNTS.csv must have am_covered */
     int need_staffing;        /* plan: read the staffing columns, which chart
                                  and pilot ignore */
+    roster roster;            /* plan, with --ams */
+    ramps ramp;               /* plan, with --ramp */
 } input;
 
 /* input.c: the segments as read, and their names' index. */
@@ -71,5 +99,14 @@ size_t input_segment_cell(const input *in, int32_t field);
  * and the segments' aggregate fields (amsize_totals_segment, all
  * accounts). */
 int input_read_accounts(input *in, const char *path);
+
+/* roster.c: AMS.csv, the plan's roster: am_id (unique), segment (from
+ * SEGMENTS.csv) and the library's roster columns. Needs the segments. */
+int input_read_roster(input *in, const char *path);
+
+/* ramp.c: RAMP.csv, the plan's ramp curves: segment, month (0, 1, ...
+ * with none missing or repeated, in any row order) and share. Needs the
+ * segments. */
+int input_read_ramps(input *in, const char *path);
 
 #endif

@@ -24,8 +24,12 @@ tools_amsize_SOURCES = \
 	tools/input.c tools/input.h \
 	tools/segments.c \
 	tools/accounts.c \
+	tools/roster.c \
+	tools/ramp.c \
 	tools/csvin.c tools/csvin.h \
 	tools/csvtable.c tools/csvtable.h \
+	tools/csvrows.c tools/csvrows.h \
+	tools/nameset.c tools/nameset.h \
 	tools/csvcell.c tools/csvcell.h \
 	tools/field.c tools/field.h \
 	tools/explain.c tools/explain.h \
