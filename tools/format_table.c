@@ -140,12 +140,19 @@ static void write_grid(FILE *fp, const report *r, int markdown)
     free(text);
 }
 
+/* Each table of the output, a blank line between two. */
 void write_table(FILE *fp, const report *r)
 {
-    write_grid(fp, r, 0);
+    for (const report *q = r; q; q = q->next) {
+        fputs(q == r ? "" : "\n", fp);
+        write_grid(fp, q, 0);
+    }
 }
 
 void write_markdown(FILE *fp, const report *r)
 {
-    write_grid(fp, r, 1);
+    for (const report *q = r; q; q = q->next) {
+        fputs(q == r ? "" : "\n", fp);
+        write_grid(fp, q, 1);
+    }
 }
