@@ -60,11 +60,15 @@ endif
 tools_amsize_gen_SOURCES = tools/amsize-gen.c
 
 # The sample data: accounts.csv is `amsize-gen --accounts 4000 --seed 42`
-# and segments.csv `amsize-gen --print-segments` (see README).
+# and segments.csv `amsize-gen --print-segments` (see README); ams.csv and
+# ramp.csv, the plan's roster and an Enterprise ramp curve, are written by
+# hand.
 EXTRA_DIST += \
 	examples/data/segments.csv \
 	examples/data/segments-aggregate.csv \
-	examples/data/accounts.csv
+	examples/data/accounts.csv \
+	examples/data/ams.csv \
+	examples/data/ramp.csv
 
 # `make sample` prints the chart of the sample data.
 sample: tools/amsize$(EXEEXT)
