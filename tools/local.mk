@@ -76,10 +76,10 @@ sample: tools/amsize$(EXEEXT)
 	  --accounts $(srcdir)/examples/data/accounts.csv --format table
 .PHONY: sample
 
-# The command end to end (tests/cli/amsize.sh), its memory bound
-# (tests/cli/memory.sh) and the sample data's reproducibility
-# (tests/cli/sample.sh).
-cli_tests = tests/cli/amsize.sh tests/cli/memory.sh tests/cli/sample.sh
+# The command end to end (tests/cli/amsize.sh; the plan in
+# tests/cli/plan.sh), its memory bound (tests/cli/memory.sh) and the sample
+# data's reproducibility (tests/cli/sample.sh).
+cli_tests = tests/cli/amsize.sh tests/cli/plan.sh tests/cli/memory.sh tests/cli/sample.sh
 if ENABLE_TOOLS
 TESTS += $(cli_tests)
 
@@ -125,6 +125,32 @@ EXTRA_DIST += \
 	tests/cli/data/newline-cell.csv \
 	tests/cli/data/non-numeric.csv \
 	tests/cli/data/out-of-range.csv \
+	tests/cli/data/plan-ams-bad-fte.csv \
+	tests/cli/data/plan-ams-bad-tenure.csv \
+	tests/cli/data/plan-ams-duplicate.csv \
+	tests/cli/data/plan-ams-negative-tenure.csv \
+	tests/cli/data/plan-ams-unknown-segment.csv \
+	tests/cli/data/plan-ams.csv \
+	tests/cli/data/plan-attrition0.csv \
+	tests/cli/data/plan-bad-attrition-negative.csv \
+	tests/cli/data/plan-bad-attrition.csv \
+	tests/cli/data/plan-bad-current-ams-negative.csv \
+	tests/cli/data/plan-bad-current-ams.csv \
+	tests/cli/data/plan-bad-ramp-months-negative.csv \
+	tests/cli/data/plan-bad-ramp-months.csv \
+	tests/cli/data/plan-bad-time-to-fill-negative.csv \
+	tests/cli/data/plan-bad-time-to-fill.csv \
+	tests/cli/data/plan-fill0.csv \
+	tests/cli/data/plan-ramp-decreasing.csv \
+	tests/cli/data/plan-ramp-missing.csv \
+	tests/cli/data/plan-ramp-no-zero.csv \
+	tests/cli/data/plan-ramp-repeated.csv \
+	tests/cli/data/plan-ramp-share-high.csv \
+	tests/cli/data/plan-ramp-share-negative.csv \
+	tests/cli/data/plan-ramp-unknown-segment.csv \
+	tests/cli/data/plan-ramp.csv \
+	tests/cli/data/plan-segments.csv \
+	tests/cli/data/plan-staffed.csv \
 	tests/cli/data/quoted-bad.csv \
 	tests/cli/data/quoted.csv \
 	tests/cli/data/segments.csv \
