@@ -134,9 +134,8 @@ static int parse_start(const char *arg, int *year, int *month)
         if (*year >= 1 && *month >= 1 && *month <= 12)
             return 0;
     }
-    fprintf(stderr,
-            "amsize: --start %s: give the first month as YYYY-MM, a year from 0001 and a "
-            "month from 01 to 12, e.g. 2026-01\n",
+    fprintf(stderr, "amsize: --start %s: give the first month as YYYY-MM (month 01 to 12), "
+                    "e.g. 2026-01\n",
             echo(shown, arg));
     return EXIT_USAGE;
 }
