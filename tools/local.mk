@@ -2,18 +2,19 @@
 # It alone links libcsv and libxlsxwriter; the library does no I/O.
 # Its files by job, in the order below:
 #   amsize.c      reads, computes, writes; options.c the command line
-#   input.c       the segments as read; segments.c, accounts.c the two
-#                 input files' columns (one row each) and rows
+#   input.c       the segments as read; segments.c, accounts.c, and the
+#                 plan's roster.c (AMS.csv) and ramp.c (RAMP.csv): each
+#                 input file's columns (one row each) and rows
 #   csvin.c       CSV syntax; csvtable.c a file through a column table;
+#                 csvrows.c a whole file kept column by column;
 #                 csvcell.c cells into values; field.c a struct's field
-#                 by the library's field table
+#                 by the library's field table; nameset.c unique names
 #   explain.c     library failures in the inputs' terms
 #   report.c      the reports' columns (one row each); format_*.c one
 #                 output format each; outfile.c the output file (atomic
 #                 replace, special files, links)
 #   msg.c, xalloc.c, text.c, number.c: messages and exit statuses,
-#                 allocation, text, numbers (util.h includes them all,
-#                 for the tests that use that name)
+#                 allocation, text, numbers
 # configure --disable-tools leaves it, amsize-gen and their tests out.
 if ENABLE_TOOLS
 bin_PROGRAMS += tools/amsize
@@ -83,8 +84,8 @@ cli_tests = tests/cli/amsize.sh tests/cli/plan.sh tests/cli/memory.sh tests/cli/
 if ENABLE_TOOLS
 TESTS += $(cli_tests)
 
-# The command's hand-written fast paths (line splitting, number parsing)
-# against libcsv and strtod on random input. text.c allocates through
+# The command's hand-written fast paths (line splitting, reading and
+# writing numbers) against libcsv, strtod and printf on random input. text.c allocates through
 # xalloc.c, whose messages (msg.c) name the library's status texts.
 check_PROGRAMS += tests/cli/check_parse
 tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/number.c \
