@@ -6,7 +6,8 @@
  * The same arguments always give the same bytes, on any machine: the
  * generator is splitmix64 (not rand()) and every value is computed with
  * plain IEEE arithmetic (no libm calls whose last bit could differ). With
- * --print-segments it writes the matching SEGMENTS.csv instead. */
+ * --print-segments it writes the matching SEGMENTS.csv instead, with the
+ * plan's staffing columns (which chart and pilot ignore). */
 #include <config.h>
 
 #include <getopt.h>
@@ -26,15 +27,19 @@ typedef struct profile {
     /* SEGMENTS.csv inputs */
     double productivity, cost, max_load, attribution, margin;
     int support;
+    /* and the plan's staffing columns: annual attrition, months to fill a
+     * requisition and to ramp, AMs on staff today */
+    double attrition;
+    int time_to_fill, ramp_months, current_ams;
 } profile;
 
 static const profile profiles[3] = {
     {"Enterprise", 0.05, 200e3, 2e6, 0.20, 0.12, 0.06, 0.60, 1.3,
-     1.5e6, 200e3, 20, 1.0, 0.8, 3},
+     1.5e6, 200e3, 20, 1.0, 0.8, 3, 0.12, 4, 9, 12},
     {"Mid-Market", 0.375, 20e3, 200e3, 0.18, 0.08, 0.12, 0.40, 1.25,
-     1.2e6, 160e3, 200, 0.5, 0.8, 3},
+     1.2e6, 160e3, 200, 0.5, 0.8, 3, 0.18, 3, 6, 9},
     {"SMB", 0.575, 1e3, 20e3, 0.08, 0.04, 0.15, 0.10, 1.2,
-     1e6, 120e3, 500, 0.5, 0.8, 4},
+     1e6, 120e3, 500, 0.5, 0.8, 4, 0.25, 2, 3, 5},
 };
 
 static uint64_t state;
@@ -66,12 +71,13 @@ static void print_segments(int nseg)
 {
     char name[64];
     printf("segment,support_rating,am_productivity,am_cost,max_load,churn_attribution,"
-           "gross_margin\n");
+           "gross_margin,attrition,time_to_fill,ramp_months,current_ams\n");
     for (int k = 0; k < nseg; k++) {
         const profile *p = &profiles[k % 3];
         segment_name(name, sizeof name, k);
-        printf("%s,%d,%.0f,%.0f,%.0f,%g,%g\n", name, p->support, p->productivity, p->cost,
-               p->max_load, p->attribution, p->margin);
+        printf("%s,%d,%.0f,%.0f,%.0f,%g,%g,%g,%d,%d,%d\n", name, p->support, p->productivity,
+               p->cost, p->max_load, p->attribution, p->margin, p->attrition, p->time_to_fill,
+               p->ramp_months, p->current_ams);
     }
 }
 

@@ -2,6 +2,7 @@
  *
  *   amsize chart --segments SEGMENTS.csv [--accounts ACCOUNTS.csv] ...
  *   amsize pilot --segments SEGMENTS.csv --accounts ACCOUNTS.csv ...
+ *   amsize plan --segments SEGMENTS.csv [--ams AMS.csv] [--ramp RAMP.csv] ...
  *
  * Reads everything, computes, and only then writes: an input error never
  * leaves an output file behind. See amsize(1). */
@@ -46,28 +47,77 @@ static void summary(const options *o, const input *in)
     fputc('\n', stderr);
 }
 
+/* An output about to be written: opened, and its format settled. A table
+ * for people only when the output really is a terminal: not when stdout
+ * is one but the name is a file. */
+static int open_output(outfile *out, const char *path, int *fmt)
+{
+    int rc = out_open(out, path, *fmt == FORMAT_XLSX);
+    if (rc)
+        return rc;
+    if (*fmt < 0)
+        *fmt = out->fp && isatty(fileno(out->fp)) ? FORMAT_TABLE : FORMAT_CSV;
+    return 0;
+}
+
+/* r (and the tables after it) into out in format fmt. A workbook that
+ * cannot be written aborts out. */
+static int write_output(outfile *out, const char *path, int fmt, const report *r,
+                        const input *in)
+{
+    int rc;
+    switch (fmt) {
+    case FORMAT_CSV: write_csv(out->fp, r); break;
+    case FORMAT_JSON: write_json(out->fp, r); break;
+    case FORMAT_MARKDOWN: write_markdown(out->fp, r); break;
+    case FORMAT_TABLE: write_table(out->fp, r); break;
+    case FORMAT_XLSX:
+        if ((rc = write_xlsx(out->tmp, path, r, in))) {
+            out_abort(out);
+            return rc;
+        }
+        break;
+    }
+    return 0;
+}
+
 static int emit(const options *o, const report *r, const input *in)
 {
     outfile out;
     int fmt = o->format;
-    int rc = out_open(&out, o->output, fmt == FORMAT_XLSX);
-    if (rc)
+    int rc = open_output(&out, o->output, &fmt);
+    if (rc == 0 && (rc = write_output(&out, o->output, fmt, r, in)) == 0)
+        rc = out_commit(&out);
+    return rc;
+}
+
+/* The plan's output, and with --summary its summary in a second file:
+ * both are written before either is committed, so that an error leaves
+ * neither. */
+static int emit_plan(const options *o, const report *months, const report *summary,
+                     const input *in)
+{
+    outfile out, side;
+    int fmt = o->format, side_fmt = o->summary_format, rc;
+    if (!o->summary)
+        return emit(o, months, in);
+    if ((rc = open_output(&side, o->summary, &side_fmt)))
         return rc;
-    /* A table for people only when the output really is a terminal: not
-     * when stdout is one but -o names a file. */
-    if (fmt < 0)
-        fmt = out.fp && isatty(fileno(out.fp)) ? FORMAT_TABLE : FORMAT_CSV;
-    switch (fmt) {
-    case FORMAT_CSV: write_csv(out.fp, r); break;
-    case FORMAT_JSON: write_json(out.fp, r); break;
-    case FORMAT_MARKDOWN: write_markdown(out.fp, r); break;
-    case FORMAT_TABLE: write_table(out.fp, r); break;
-    case FORMAT_XLSX:
-        if ((rc = write_xlsx(out.tmp, o->output, r, in))) {
-            out_abort(&out);
-            return rc;
-        }
-        break;
+    if ((rc = open_output(&out, o->output, &fmt))) {
+        out_abort(&side);
+        return rc;
+    }
+    if ((rc = write_output(&side, o->summary, side_fmt, summary, in))) {
+        out_abort(&out);
+        return rc;
+    }
+    if ((rc = write_output(&out, o->output, fmt, months, in))) {
+        out_abort(&side);
+        return rc;
+    }
+    if ((rc = out_commit(&side))) {
+        out_abort(&out);
+        return rc;
     }
     return out_commit(&out);
 }
@@ -124,6 +174,76 @@ static int run_pilot(const options *o, const input *in)
     return rc;
 }
 
+/* Segment i's roster, as amsize_plan_compute() takes it: its AMs, or,
+ * with a roster that gives it none, an empty roster (not current_ams);
+ * without a roster, NULL. */
+static const double *roster_of(const input *in, size_t i, const int32_t **tenure,
+                               size_t *count)
+{
+    static const double no_fte = 0;
+    static const int32_t no_tenure = 0;
+    const roster *ro = &in->roster;
+    *tenure = NULL;
+    *count = 0;
+    if (!ro->path)
+        return NULL;
+    *count = ro->first[i + 1] - ro->first[i];
+    *tenure = *count ? &ro->tenure[ro->first[i]] : &no_tenure;
+    return *count ? &ro->fte[ro->first[i]] : &no_fte;
+}
+
+static int run_plan(const options *o, const input *in)
+{
+    size_t h = (size_t)o->horizon, n = in->nsegs, most = 0;
+    const ramps *rp = &in->ramp;
+    amsize_error err;
+    int rc = 0;
+
+    for (size_t i = 0; in->roster.path && i < n; i++)
+        if (in->roster.first[i + 1] - in->roster.first[i] > most)
+            most = in->roster.first[i + 1] - in->roster.first[i];
+    /* plan.h: the cohorts on hand, a cohort and a requisition a month. */
+    size_t work_len = most + 2 * h + 1;
+    double *work = xcalloc(work_len, sizeof *work);
+    amsize_plan_month *months = xcalloc(n * h, sizeof *months);
+    amsize_plan_month *total = xcalloc(h, sizeof *total);
+    amsize_plan_summary *sums = xcalloc(n + 1, sizeof *sums); /* then the TOTAL */
+
+    MUST(amsize_plan_month_init(months, n * h));
+    MUST(amsize_plan_month_init(total, h));
+    for (size_t i = 0; i <= n; i++)
+        MUST(amsize_plan_summary_init(&sums[i]));
+    MUST(amsize_error_init(&err));
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const int32_t *tenure;
+        size_t count, ramp_len = rp->path ? rp->first[i + 1] - rp->first[i] : 0;
+        const double *fte = roster_of(in, i, &tenure, &count);
+        if (amsize_plan_compute(&months[i * h], h, &sums[i], &err, work, work_len,
+                                &in->segs[i], &o->model, &in->staff[i],
+                                ramp_len ? &rp->share[rp->first[i]] : NULL, ramp_len, fte,
+                                tenure, count) != AMSIZE_OK) {
+            explain_plan_error(in, i, &err);
+            rc = EXIT_DATAERR;
+        }
+    }
+    if (rc == 0 &&
+        amsize_plan_total(total, &sums[n], &err, months, sums, n, h) != AMSIZE_OK) {
+        explain_plan_total_error(&err);
+        rc = EXIT_DATAERR;
+    }
+    if (rc == 0) {
+        plan_info info = {o->horizon, o->start_year, o->start_month, in};
+        report r, by_month, summary;
+        plan_reports(&r, &by_month, &summary, in, months, total, sums, &o->model, &info);
+        rc = emit_plan(o, &r, &summary, in);
+    }
+    free(work);
+    free(months);
+    free(total);
+    free(sums);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -135,12 +255,19 @@ int main(int argc, char **argv)
     input_init(&in);
     in.verbose = o.verbose;
     in.need_covered = strcmp(o.command, "pilot") == 0;
+    in.need_staffing = strcmp(o.command, "plan") == 0;
     rc = input_read_segments(&in, o.segments, o.accounts != NULL);
     if (rc == 0 && o.accounts)
         rc = input_read_accounts(&in, o.accounts);
+    if (rc == 0 && o.ams)
+        rc = input_read_roster(&in, o.ams);
+    if (rc == 0 && o.ramp)
+        rc = input_read_ramps(&in, o.ramp);
     if (rc == 0) {
         summary(&o, &in);
-        rc = strcmp(o.command, "chart") == 0 ? run_chart(&o, &in) : run_pilot(&o, &in);
+        rc = in.need_staffing                     ? run_plan(&o, &in)
+             : strcmp(o.command, "chart") == 0 ? run_chart(&o, &in)
+                                               : run_pilot(&o, &in);
     }
     input_free(&in);
     return rc;

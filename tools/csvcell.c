@@ -90,14 +90,15 @@ AMSIZE_NOINLINE int parse_flag_slow(const csvtable *t, unsigned long line, size_
     return -EXIT_DATAERR;
 }
 
-int parse_fields(const csvtable *t, unsigned long line, void *obj, uint32_t skip)
+int parse_fields(const csvtable *t, unsigned long line, void *obj, int32_t schema,
+                 uint32_t skip)
 {
     for (size_t k = 0; k < t->ncols; k++) {
         const incol *c = &t->cols[k];
         double v;
         uint8_t flag;
         int rc;
-        if (!c->field || (c->info.flags & skip))
+        if (!c->field || c->schema != schema || (c->info.flags & skip))
             continue;
         switch (c->parse) {
         case PARSE_WHOLE: rc = parse_whole(t, line, k, &v); break;

@@ -43,11 +43,12 @@ static inline int parse_flag(const csvtable *t, unsigned long line, size_t k, ui
     return parse_flag_slow(t, line, k, out);
 }
 
-/* Every column of the record that is a library field into obj (a struct
- * of the table's schema) by the field's type and offset, in the table's
- * order, skipping fields with any of the skip flags (AMSIZE_FIELDINFO_*).
- * An empty cell leaves the field as it is (obj holds the defaults); a
- * given one sets the field's presence flag. 0 or -EXIT_DATAERR. */
-int parse_fields(const csvtable *t, unsigned long line, void *obj, uint32_t skip);
+/* Every column of the record that is a field of schema into obj (a struct
+ * of that schema) by the field's type and offset, in the table's order,
+ * skipping fields with any of the skip flags (AMSIZE_FIELDINFO_*). An
+ * empty cell leaves the field as it is (obj holds the defaults); a given
+ * one sets the field's presence flag. 0 or -EXIT_DATAERR. */
+int parse_fields(const csvtable *t, unsigned long line, void *obj, int32_t schema,
+                 uint32_t skip);
 
 #endif

@@ -16,11 +16,21 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* The largest whole number a field's C type holds, at most 2^53: a double
+ * holds every whole number up to there exactly. */
+static double type_max(int32_t type)
+{
+    switch (type) {
+    case AMSIZE_TYPE_INT32: return INT32_MAX;
+    case AMSIZE_TYPE_UINT8: return UINT8_MAX;
+    default: return (double)AMSIZE_HEADCOUNT_MAX;
+    }
+}
+
 /* Column def completed from the library's table: what its flags say about
  * its requirement, its parser by type, the bounds of a whole number (the
- * whole numbers inside the field's range, at most 2^53: a double holds
- * every whole number up to there exactly) and the default an empty cell
- * stands for. */
+ * whole numbers inside the field's range that its type holds) and the
+ * default an empty cell stands for. */
 static void resolve(incol *c, const column_def *d, int32_t schema)
 {
     memset(c, 0, sizeof *c);
@@ -28,10 +38,13 @@ static void resolve(incol *c, const column_def *d, int32_t schema)
     c->field = d->field;
     c->need = d->need;
     c->parse = d->parse;
+    c->lo = d->lo;
+    c->hi = d->hi;
     if (!d->field)
         return;
+    c->schema = d->schema ? d->schema : schema;
     MUST(amsize_field_info_init(&c->info));
-    MUST(amsize_schema_find(&c->info, schema, d->field));
+    MUST(amsize_schema_find(&c->info, c->schema, d->field));
     const amsize_field_info *f = &c->info;
     if (!c->name)
         c->name = f->name;
@@ -45,7 +58,7 @@ static void resolve(incol *c, const column_def *d, int32_t schema)
                                                   : PARSE_WHOLE;
     c->lo = f->flags & AMSIZE_FIELDINFO_MIN_OPEN ? floor(f->min) + 1 : ceil(f->min);
     c->hi = fmin(f->flags & AMSIZE_FIELDINFO_MAX_OPEN ? ceil(f->max) - 1 : floor(f->max),
-                 (double)AMSIZE_HEADCOUNT_MAX);
+                 type_max(f->type));
     if (f->defaults) {
         c->has_default = 1;
         c->default_value = f->defaults[0];

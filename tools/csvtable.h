@@ -42,17 +42,26 @@ typedef struct column_def {
     int32_t field;    /* amsize_field; 0 for the command's own columns */
     unsigned need;    /* NEED_* bits beyond those the library's flags imply */
     parser parse;
+    int32_t schema;   /* the field's amsize_schema; 0: the file's */
+    double lo, hi;    /* PARSE_WHOLE of the command's own: the bounds */
 } column_def;
 
 /* A library field's column, in a schema's table. */
-#define COLUMN_FIELD(id, need) {NULL, AMSIZE_FIELD_##id, need, PARSE_BY_TYPE}
+#define COLUMN_FIELD(id, need) {NULL, AMSIZE_FIELD_##id, need, PARSE_BY_TYPE, 0, 0, 0}
+/* A field of another schema than the file's, such as SEGMENTS.csv's
+ * staffing columns (AMSIZE_SCHEMA_STAFFING, beside the segment's). */
+#define COLUMN_FIELD_OF(schema, id, need) \
+    {NULL, AMSIZE_FIELD_##id, need, PARSE_BY_TYPE, AMSIZE_SCHEMA_##schema, 0, 0}
 /* A column of the command's own, read as text by the row function. */
-#define COLUMN_TEXT(name, need) {name, 0, need, PARSE_TEXT}
+#define COLUMN_TEXT(name, need) {name, 0, need, PARSE_TEXT, 0, 0, 0}
+/* A whole number of the command's own, from lo to hi (RAMP.csv's month). */
+#define COLUMN_WHOLE(name, need, lo, hi) {name, 0, need, PARSE_WHOLE, 0, lo, hi}
 
 /* A column ready to read: the def completed from the library's table. */
 typedef struct incol {
     const char *name;
     int32_t field;
+    int32_t schema;         /* the field's amsize_schema, when field != 0 */
     unsigned need;          /* the def's bits and those the flags imply */
     parser parse;           /* never PARSE_BY_TYPE */
     double lo, hi;          /* PARSE_WHOLE: the bounds */

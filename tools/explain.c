@@ -6,6 +6,7 @@
 #include "explain.h"
 #include "field.h"
 #include "msg.h"
+#include "number.h"
 #include "text.h"
 
 /* The field of schema that err names, into f: 1, or 0 when it is none of
@@ -95,4 +96,112 @@ void explain_pilot_error(const input *in, size_t i, const amsize_error *err)
                   ? amsize_field_name(err->field)
                   : (err->index == 0 ? "covered accounts" : "uncovered accounts"),
               amsize_strerror(err->status));
+}
+
+void explain_cell_error(const csvtable *t, unsigned long line, size_t k, double value,
+                        const amsize_error *err)
+{
+    char what[160], num[40];
+    format_double(num, sizeof num, value);
+    csvtable_cell_error(t, line, k, ", value %s: %s: fix this cell", num,
+                        what_failed(what, sizeof what, err, &t->cols[k].info));
+}
+
+/* "FILE:LINE:COL" or "FILE:LINE" when the column is absent (pos 0). */
+static const char *place(char *buf, size_t size, const char *path, unsigned long line,
+                         size_t pos)
+{
+    if (pos)
+        snprintf(buf, size, "%s:%lu:%zu", msg_label(path), line, pos);
+    else
+        snprintf(buf, size, "%s:%lu", msg_label(path), line);
+    return buf;
+}
+
+/* A value of the roster or of a ramp curve, which the library checks again
+ * (csvrows.c checked each against the field table as it read it): that a
+ * ramp does not decrease is the library's rule alone. */
+static void explain_column(const input *in, size_t i, const amsize_error *err,
+                           const amsize_field_info *f)
+{
+    char at[ECHO_SIZE + 64], what[200], num[40], name[ECHO_SIZE];
+    const char *field = amsize_field_name(err->field);
+    size_t j;
+    echo(name, in->names[i]);
+    if (err->field == AMSIZE_FIELD_SHARE) {
+        const ramps *rp = &in->ramp;
+        size_t month = (size_t)err->index;
+        j = rp->first[i] + month;
+        format_double(num, sizeof num, rp->share[j]);
+        if (err->status == AMSIZE_E_ORDER) {
+            char before[40];
+            format_double(before, sizeof before, rp->share[j - 1]);
+            snprintf(what, sizeof what,
+                     "%s: below the %s of month %zu (line %lu): a ramp must not decrease",
+                     amsize_strerror(err->status), before, month - 1, rp->line[j - 1]);
+        } else {
+            what_failed(what, sizeof what, err, f);
+        }
+        msg_error("%s: segment %s, month %zu, column '%s', value %s: %s: fix this cell",
+                  place(at, sizeof at, rp->path, rp->line[j], rp->share_pos), name, month,
+                  field, num, what);
+        return;
+    }
+    const roster *ro = &in->roster;
+    j = ro->first[i] + (size_t)err->index;
+    if (err->field == AMSIZE_FIELD_FTE)
+        format_double(num, sizeof num, ro->fte[j]);
+    else
+        snprintf(num, sizeof num, "%ld", (long)ro->tenure[j]);
+    msg_error("%s: segment %s, column '%s', value %s: %s: fix this cell",
+              place(at, sizeof at, ro->path, ro->line[j],
+                    err->field == AMSIZE_FIELD_FTE ? ro->fte_pos : ro->tenure_pos),
+              name, field, num, what_failed(what, sizeof what, err, f));
+}
+
+void explain_plan_error(const input *in, size_t i, const amsize_error *err)
+{
+    amsize_field_info f;
+    char what[160], name[ECHO_SIZE];
+    const char *field = amsize_field_name(err->field);
+    const char *label = msg_label(in->seg_path);
+
+    echo(name, in->names[i]);
+    if (find_field(&f, AMSIZE_SCHEMA_STAFFING, err)) {
+        char num[40], at[ECHO_SIZE + 64];
+        msg_error("%s: segment %s, column '%s', value %s: %s: fix this cell",
+                  place(at, sizeof at, in->seg_path, in->lines[i],
+                        input_segment_cell(in, err->field)),
+                  name, field, field_text(num, sizeof num, &in->staff[i], &f),
+                  what_failed(what, sizeof what, err, &f));
+    } else if ((err->field == AMSIZE_FIELD_SHARE && in->ramp.path &&
+                find_field(&f, AMSIZE_SCHEMA_RAMP, err)) ||
+               ((err->field == AMSIZE_FIELD_FTE || err->field == AMSIZE_FIELD_TENURE_MONTHS) &&
+                in->roster.path && find_field(&f, AMSIZE_SCHEMA_ROSTER, err))) {
+        explain_column(in, i, err, &f);
+    } else if (err->status == AMSIZE_E_OVERFLOW && err->index > 0) {
+        msg_error("%s:%lu: segment %s: the plan's %s in month %lld: %s: check the segment's "
+                  "inputs",
+                  label, in->lines[i], name, field, (long long)err->index,
+                  amsize_strerror(err->status));
+    } else if (err->status == AMSIZE_E_OVERFLOW && err->index < 0) {
+        msg_error("%s:%lu: segment %s: the plan's %s: %s: check the segment's inputs", label,
+                  in->lines[i], name, field, amsize_strerror(err->status));
+    } else {
+        /* The segment's own fields or the model's, or its chart row's
+         * (index 0): as the chart says them, at the segment's row. */
+        amsize_error at = *err;
+        at.index = (int64_t)i;
+        explain_chart_error(in, &at);
+    }
+}
+
+void explain_plan_total_error(const amsize_error *err)
+{
+    if (err->index > 0)
+        msg_error("the plan's TOTAL in month %lld: %s (too many or too large segments)",
+                  (long long)err->index, amsize_strerror(err->status));
+    else
+        msg_error("the plan's TOTAL: %s (too many or too large segments)",
+                  amsize_strerror(err->status));
 }

@@ -2,7 +2,6 @@
  * number in full precision (see format.h). */
 #include <config.h>
 
-#include <inttypes.h>
 #include <string.h>
 
 #include <csv.h>
@@ -34,7 +33,7 @@ void write_csv(FILE *fp, const report *r)
             switch (c.kind) {
             case CELL_EMPTY: break;
             case CELL_STR: csv_string(fp, c.s); break;
-            case CELL_INT: fprintf(fp, "%" PRId64, c.i); break;
+            case CELL_INT: fprint_int64(fp, c.i); break;
             case CELL_NUM: fprint_double(fp, c.d); break;
             case CELL_FLAGS: fputs(flags_text(flags, c.flags, "|", ""), fp); break;
             case CELL_BOOL: fputs(c.i ? "1" : "0", fp); break;

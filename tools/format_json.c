@@ -1,5 +1,5 @@
-/* The json format: the model, the segments' rows and the TOTAL row (see
- * format.h). */
+/* The json format: the model (and the plan's inputs), then each table's
+ * rows, the TOTAL row apart or last (see format.h). */
 #include <config.h>
 
 #include <inttypes.h>
@@ -88,20 +88,81 @@ static void json_model(FILE *fp, const amsize_model *m)
     fputc('}', fp);
 }
 
-void write_json(FILE *fp, const report *r)
+/* The plan's inputs beyond the model: the horizon, month 1's label, and
+ * each segment's staffing (the field table's columns), ramp curve (null:
+ * its ramp_months curve) and roster size (null: its current_ams). */
+static void json_plan(FILE *fp, const plan_info *p)
 {
-    size_t nseg = r->has_total ? r->nrows - 1 : r->nrows;
-    fputs("{\n  \"model\": ", fp);
-    json_model(fp, r->model);
-    fputs(",\n  \"segments\": [", fp);
-    for (size_t i = 0; i < nseg; i++) {
+    const input *in = p->in;
+    amsize_field_info f;
+    char label[MONTH_LABEL_SIZE];
+    MUST(amsize_field_info_init(&f));
+    fprintf(fp, "{\n    \"horizon\": %d,\n    \"start\": ", p->horizon);
+    if (p->start_year)
+        json_string(fp, month_label(label, sizeof label, p->start_year, p->start_month, 1));
+    else
+        fputs("null", fp);
+    fputs(",\n    \"segments\": [", fp);
+    for (size_t i = 0; i < in->nsegs; i++) {
+        fputs(i ? ",\n      {" : "\n      {", fp);
+        fputs("\"segment\": ", fp);
+        json_string(fp, in->names[i]);
+        for (size_t k = 0; k < amsize_schema_count(AMSIZE_SCHEMA_STAFFING); k++) {
+            MUST(amsize_schema_get(&f, AMSIZE_SCHEMA_STAFFING, k));
+            fputs(", ", fp);
+            json_string(fp, f.name);
+            fputs(": ", fp);
+            json_number(fp, field_get(&in->staff[i], &f, 0));
+        }
+        fputs(", \"ramp\": ", fp);
+        if (in->ramp.path && in->ramp.first[i + 1] > in->ramp.first[i]) {
+            for (size_t j = in->ramp.first[i]; j < in->ramp.first[i + 1]; j++) {
+                fputs(j > in->ramp.first[i] ? ", " : "[", fp);
+                json_number(fp, in->ramp.share[j]);
+            }
+            fputc(']', fp);
+        } else {
+            fputs("null", fp);
+        }
+        fputs(", \"roster_ams\": ", fp);
+        if (in->roster.path)
+            fprintf(fp, "%zu", in->roster.first[i + 1] - in->roster.first[i]);
+        else
+            fputs("null", fp);
+        fputc('}', fp);
+    }
+    fputs("]\n  }", fp);
+}
+
+/* A report's rows under its key, and its TOTAL row under "total" unless
+ * the list holds it. */
+static void json_rows(FILE *fp, const report *r)
+{
+    int total_apart = r->has_total && !r->total_listed;
+    size_t n = total_apart ? r->nrows - 1 : r->nrows;
+    fputs(",\n  ", fp);
+    json_string(fp, r->key ? r->key : "segments");
+    fputs(": [", fp);
+    for (size_t i = 0; i < n; i++) {
         fputs(i ? ", " : "", fp);
         json_row(fp, r, i, "    ");
     }
     fputs("]", fp);
-    if (r->has_total) {
+    if (total_apart) {
         fputs(",\n  \"total\": ", fp);
         json_row(fp, r, r->nrows - 1, "  ");
     }
+}
+
+void write_json(FILE *fp, const report *r)
+{
+    fputs("{\n  \"model\": ", fp);
+    json_model(fp, r->model);
+    if (r->plan) {
+        fputs(",\n  \"plan\": ", fp);
+        json_plan(fp, r->plan);
+    }
+    for (const report *q = r; q; q = q->next)
+        json_rows(fp, q);
     fputs("\n}\n", fp);
 }

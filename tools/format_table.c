@@ -39,26 +39,31 @@ static void cell_human(char *buf, size_t size, const cell *c, unit u)
 
 #define HUMAN_MAX 128
 
-/* The table's cells as text: cells[row * ncols + col], row 0 the titles. */
-static char *human_cells(const report *r, size_t *ncols, size_t **idx)
+/* The table's columns: the report's in_table ones, by index into r->cols. */
+static size_t *table_columns(const report *r, size_t *n)
 {
-    size_t n = 0;
-    *idx = xmalloc(r->ncols * sizeof **idx);
+    size_t *idx = xmalloc(r->ncols * sizeof *idx);
+    *n = 0;
     for (size_t k = 0; k < r->ncols; k++)
         if (r->cols[k].in_table)
-            (*idx)[n++] = k;
-    char *text = xcalloc((r->nrows + 1) * n, HUMAN_MAX);
-    for (size_t j = 0; j < n; j++)
-        snprintf(text + j * HUMAN_MAX, HUMAN_MAX, "%s", r->cols[(*idx)[j]].title);
-    for (size_t i = 0; i < r->nrows; i++)
-        for (size_t j = 0; j < n; j++) {
-            cell c;
-            report_cell(r, i, (*idx)[j], &c);
-            cell_human(text + ((i + 1) * n + j) * HUMAN_MAX, HUMAN_MAX, &c,
-                       r->cols[(*idx)[j]].unit);
-        }
-    *ncols = n;
-    return text;
+            idx[(*n)++] = k;
+    return idx;
+}
+
+/* Row i of the table (0: the titles, i: the report's row i - 1), column
+ * k of the report, as text into buf (HUMAN_MAX bytes). The cells are made
+ * once to measure the columns and again to print them, so that a plan of
+ * a thousand segments over 600 months needs no copy of its text. */
+static const char *human_text(char *buf, const report *r, size_t i, size_t k)
+{
+    cell c;
+    if (i == 0) {
+        snprintf(buf, HUMAN_MAX, "%s", r->cols[k].title);
+        return buf;
+    }
+    report_cell(r, i - 1, k, &c);
+    cell_human(buf, HUMAN_MAX, &c, r->cols[k].unit);
+    return buf;
 }
 
 /* Display width: UTF-8 continuation bytes take no column. */
@@ -81,12 +86,12 @@ static void pad(FILE *fp, const char *s, size_t w, int right)
 
 static void write_grid(FILE *fp, const report *r, int markdown)
 {
-    size_t n, *idx;
-    char *text = human_cells(r, &n, &idx);
+    size_t n, *idx = table_columns(r, &n);
     size_t *w = xcalloc(n, sizeof *w);
+    char text[HUMAN_MAX];
     for (size_t i = 0; i <= r->nrows; i++)
         for (size_t j = 0; j < n; j++) {
-            size_t cw = width(text + (i * n + j) * HUMAN_MAX);
+            size_t cw = width(human_text(text, r, i, idx[j]));
             if (cw > w[j])
                 w[j] = cw;
         }
@@ -109,7 +114,7 @@ static void write_grid(FILE *fp, const report *r, int markdown)
             }
         }
         for (size_t j = 0; j < n; j++) {
-            const char *s = text + (i * n + j) * HUMAN_MAX;
+            const char *s = human_text(text, r, i, idx[j]);
             int right = r->cols[idx[j]].unit != UNIT_TEXT;
             if (markdown) {
                 fputs("| ", fp);
@@ -137,15 +142,21 @@ static void write_grid(FILE *fp, const report *r, int markdown)
     }
     free(w);
     free(idx);
-    free(text);
 }
 
+/* Each table of the output, a blank line between two. */
 void write_table(FILE *fp, const report *r)
 {
-    write_grid(fp, r, 0);
+    for (const report *q = r; q; q = q->next) {
+        fputs(q == r ? "" : "\n", fp);
+        write_grid(fp, q, 0);
+    }
 }
 
 void write_markdown(FILE *fp, const report *r)
 {
-    write_grid(fp, r, 1);
+    for (const report *q = r; q; q = q->next) {
+        fputs(q == r ? "" : "\n", fp);
+        write_grid(fp, q, 1);
+    }
 }

@@ -1,5 +1,5 @@
-/* The xlsx format: the chart as an Excel workbook, with the inputs it was
- * computed from (see format.h). */
+/* The xlsx format: the chart or the plan as an Excel workbook, with the
+ * inputs it was computed from (see format.h). */
 #include <config.h>
 
 #include <stdlib.h>
@@ -74,14 +74,27 @@ static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const ce
     }
 }
 
-static void chart_sheet(lxw_workbook *wb, const report *r, const formats *f)
+/* Rows first to first + r->nrows - 1 of ws: the report's rows, bold all
+ * of them (bold) or the TOTAL row. Rows go in order (constant memory). */
+static void write_rows(lxw_worksheet *ws, lxw_row_t first, const report *r, const formats *f,
+                       int bold)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(wb, "Sizing chart");
-    size_t nseg = r->has_total ? r->nrows - 1 : r->nrows;
-    int hc[4] = {-1, -1, -1, -1}; /* headcount, hc_floor, hc_demand, hc_ceiling */
-    static const char *const hc_names[4] = {"headcount", "hc_floor", "hc_demand",
-                                            "hc_ceiling"};
+    for (size_t i = 0; i < r->nrows; i++) {
+        if (bold || (r->has_total && i + 1 == r->nrows))
+            worksheet_set_row(ws, first + (lxw_row_t)i, LXW_DEF_ROW_HEIGHT, f->total);
+        for (size_t k = 0; k < r->ncols; k++) {
+            cell c;
+            report_cell(r, i, k, &c);
+            write_cell(ws, first + (lxw_row_t)i, (lxw_col_t)k, &c, r->cols[k].unit, f);
+        }
+    }
+}
 
+/* A sheet of every column of the report, the header row frozen. */
+static lxw_worksheet *data_sheet(lxw_workbook *wb, const char *name, const report *r,
+                                 const formats *f)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
     for (size_t k = 0; k < r->ncols; k++) {
         unit u = r->cols[k].unit;
         put_string(ws, 0, (lxw_col_t)k, r->cols[k].name, f->header);
@@ -91,30 +104,38 @@ static void chart_sheet(lxw_workbook *wb, const report *r, const formats *f)
         if (k == 0 || r->cols[k].unit == UNIT_TEXT)
             w = w < 16 ? 16 : w;
         worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, w, NULL);
-        for (int j = 0; j < 4; j++)
-            if (strcmp(r->cols[k].name, hc_names[j]) == 0)
-                hc[j] = (int)k;
     }
     worksheet_freeze_panes(ws, 1, 1);
-    for (size_t i = 0; i < r->nrows; i++) {
-        if (r->has_total && i + 1 == r->nrows)
-            worksheet_set_row(ws, (lxw_row_t)(i + 1), LXW_DEF_ROW_HEIGHT, f->total);
-        for (size_t k = 0; k < r->ncols; k++) {
-            cell c;
-            report_cell(r, i, k, &c);
-            write_cell(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, &c, r->cols[k].unit, f);
-        }
-    }
+    write_rows(ws, 1, r, f, 0);
+    return ws;
+}
+
+/* The column of r named name; -1 when none. */
+static int column_of(const report *r, const char *name)
+{
+    for (size_t k = 0; k < r->ncols; k++)
+        if (strcmp(r->cols[k].name, name) == 0)
+            return (int)k;
+    return -1;
+}
+
+static void chart_sheet(lxw_workbook *wb, const report *r, const formats *f)
+{
+    lxw_worksheet *ws = data_sheet(wb, "Sizing chart", r, f);
+    size_t nseg = r->has_total ? r->nrows - 1 : r->nrows;
+    static const char *const hc_names[4] = {"headcount", "hc_floor", "hc_demand",
+                                            "hc_ceiling"};
 
     lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
     chart_title_set_name(chart, "AM headcount per segment");
     for (int j = 0; j < 4; j++) {
-        if (hc[j] < 0)
+        int hc = column_of(r, hc_names[j]);
+        if (hc < 0)
             continue;
         lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
         chart_series_set_categories(s, "Sizing chart", 1, 0, (lxw_row_t)nseg, 0);
-        chart_series_set_values(s, "Sizing chart", 1, (lxw_col_t)hc[j], (lxw_row_t)nseg,
-                                (lxw_col_t)hc[j]);
+        chart_series_set_values(s, "Sizing chart", 1, (lxw_col_t)hc, (lxw_row_t)nseg,
+                                (lxw_col_t)hc);
         chart_series_set_name(s, hc_names[j]);
     }
     chart_axis_set_name(chart->x_axis, "Segment");
@@ -122,9 +143,54 @@ static void chart_sheet(lxw_workbook *wb, const report *r, const formats *f)
     worksheet_insert_chart(ws, (lxw_row_t)(r->nrows + 3), 0, chart);
 }
 
-/* How the Inputs sheet shows each segment field; a field not listed is a
- * plain number. The fields themselves, their order, names and values come
- * from the library's table (schema.h). */
+/* A chart of the plan's months' totals (rows first to last of sheet):
+ * one series per column named in names, by month. */
+static lxw_chart *month_chart(lxw_workbook *wb, uint8_t type, const char *title,
+                              const report *t, const char *sheet, lxw_row_t first,
+                              const char *const *names, int n)
+{
+    lxw_chart *chart = workbook_add_chart(wb, type);
+    lxw_row_t last = first + (lxw_row_t)t->nrows - 1;
+    lxw_col_t month = (lxw_col_t)column_of(t, "month");
+    chart_title_set_name(chart, title);
+    for (int j = 0; j < n; j++) {
+        int k = column_of(t, names[j]);
+        lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+        chart_series_set_categories(s, sheet, first, month, last, month);
+        chart_series_set_values(s, sheet, first, (lxw_col_t)k, last, (lxw_col_t)k);
+        chart_series_set_name(s, t->cols[k].title);
+    }
+    chart_axis_set_name(chart->x_axis, "Month");
+    chart_axis_set_name(chart->y_axis, "Account Managers");
+    return chart;
+}
+
+/* The plan: a sheet per table; below the months, after a blank row, the
+ * months' totals (bold), and beside them two charts of those totals: RRE
+ * against demand (lines) and starts (columns). */
+static void plan_sheets(lxw_workbook *wb, const report *r, const formats *f)
+{
+    static const char *const lines[] = {"rre", "demand"}, *const bars[] = {"starts"};
+    for (const report *q = r; q; q = q->next) {
+        lxw_worksheet *ws = data_sheet(wb, q->sheet, q, f);
+        const report *t = q->by_month;
+        if (!t)
+            continue;
+        lxw_row_t first = (lxw_row_t)q->nrows + 2;
+        lxw_col_t beside = (lxw_col_t)q->ncols + 1;
+        write_rows(ws, first, t, f, 1);
+        worksheet_insert_chart(ws, 1, beside,
+                               month_chart(wb, LXW_CHART_LINE, "RRE against demand, all segments",
+                                           t, q->sheet, first, lines, 2));
+        worksheet_insert_chart(ws, 17, beside,
+                               month_chart(wb, LXW_CHART_COLUMN, "Starts per month, all segments",
+                                           t, q->sheet, first, bars, 1));
+    }
+}
+
+/* How the Inputs sheet shows each segment and staffing field; a field not
+ * listed is a plain number. The fields themselves, their order, names and
+ * values come from the library's table (schema.h). */
 static const struct {
     int32_t field;
     unit unit;
@@ -142,6 +208,10 @@ static const struct {
     {AMSIZE_FIELD_COST_COVERAGE, UNIT_RATIO},
     {AMSIZE_FIELD_GROWTH_PER_ACCOUNT, UNIT_MONEY},
     {AMSIZE_FIELD_MAX_LOAD, UNIT_COUNT},
+    {AMSIZE_FIELD_ATTRITION, UNIT_PCT},
+    {AMSIZE_FIELD_TIME_TO_FILL, UNIT_COUNT},
+    {AMSIZE_FIELD_RAMP_MONTHS, UNIT_COUNT},
+    {AMSIZE_FIELD_CURRENT_AMS, UNIT_COUNT},
 };
 
 static lxw_format *input_format(const formats *f, const amsize_field_info *info)
@@ -170,12 +240,13 @@ static int input_value(const amsize_segment *s, const amsize_field_info *info, d
     return 1;
 }
 
-/* The segments (name, then every field of amsize_segment), and below them
- * the model's parameters. */
+/* The segments (name, then every field of amsize_segment and, for the
+ * plan, of amsize_staffing), and below them the model's parameters. */
 static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *m,
-                         const formats *f)
+                         const formats *f, int staffing)
 {
     const size_t nfields = amsize_schema_count(AMSIZE_SCHEMA_SEGMENT);
+    const size_t nstaff = staffing ? amsize_schema_count(AMSIZE_SCHEMA_STAFFING) : 0;
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Inputs");
     amsize_field_info info;
 
@@ -188,6 +259,12 @@ static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *
         put_string(ws, 0, col, info.name, f->header);
         worksheet_set_column(ws, col, col, strlen(info.name) + 4.0, NULL);
     }
+    for (size_t k = 0; k < nstaff; k++) {
+        lxw_col_t col = (lxw_col_t)(nfields + k + 1);
+        MUST(amsize_schema_get(&info, AMSIZE_SCHEMA_STAFFING, k));
+        put_string(ws, 0, col, info.name, f->header);
+        worksheet_set_column(ws, col, col, strlen(info.name) + 4.0, NULL);
+    }
     worksheet_freeze_panes(ws, 1, 1);
     for (size_t i = 0; i < in->nsegs; i++) {
         lxw_row_t row = (lxw_row_t)(i + 1);
@@ -197,6 +274,11 @@ static void inputs_sheet(lxw_workbook *wb, const input *in, const amsize_model *
             MUST(amsize_schema_get(&info, AMSIZE_SCHEMA_SEGMENT, k));
             if (input_value(&in->segs[i], &info, &v))
                 worksheet_write_number(ws, row, (lxw_col_t)(k + 1), v, input_format(f, &info));
+        }
+        for (size_t k = 0; k < nstaff; k++) {
+            MUST(amsize_schema_get(&info, AMSIZE_SCHEMA_STAFFING, k));
+            worksheet_write_number(ws, row, (lxw_col_t)(nfields + k + 1),
+                                   field_get(&in->staff[i], &info, 0), input_format(f, &info));
         }
     }
     lxw_row_t row = (lxw_row_t)(in->nsegs + 3);
@@ -238,8 +320,11 @@ int write_xlsx(const char *path, const char *label, const report *r, const input
     f.total = workbook_add_format(wb);
     format_set_bold(f.total);
 
-    chart_sheet(wb, r, &f);
-    inputs_sheet(wb, in, r->model, &f);
+    if (r->plan)
+        plan_sheets(wb, r, &f);
+    else
+        chart_sheet(wb, r, &f);
+    inputs_sheet(wb, in, r->model, &f, r->plan != NULL);
     lxw_error e = workbook_close(wb);
     if (e != LXW_NO_ERROR) {
         msg_error("cannot write %s: %s", label, lxw_strerror(e));

@@ -44,15 +44,18 @@ static void index_add(input *in)
     *input_slot(in, in->names[in->nsegs - 1]) = in->nsegs - 1;
 }
 
-void input_add(input *in, const amsize_segment *seg, const char *name, unsigned long line)
+void input_add(input *in, const amsize_segment *seg, const amsize_staffing *staff,
+               const char *name, unsigned long line)
 {
     if (in->nsegs == in->cap) {
         in->cap = in->cap ? 2 * in->cap : 8;
         in->segs = xrealloc(in->segs, in->cap * sizeof *in->segs);
+        in->staff = xrealloc(in->staff, in->cap * sizeof *in->staff);
         in->names = xrealloc(in->names, in->cap * sizeof *in->names);
         in->lines = xrealloc(in->lines, in->cap * sizeof *in->lines);
     }
     in->segs[in->nsegs] = *seg;
+    in->staff[in->nsegs] = *staff;
     in->names[in->nsegs] = xstrdup(name);
     in->lines[in->nsegs] = line;
     in->nsegs++;
@@ -70,10 +73,18 @@ void input_free(input *in)
         free(in->names[i]);
     free(in->names);
     free(in->segs);
+    free(in->staff);
     free(in->lines);
     free(in->totals);
     free(in->rows_per_seg);
     free(in->index);
     free(in->seg_pos);
+    free(in->roster.first);
+    free(in->roster.fte);
+    free(in->roster.tenure);
+    free(in->roster.line);
+    free(in->ramp.first);
+    free(in->ramp.share);
+    free(in->ramp.line);
     memset(in, 0, sizeof *in);
 }

@@ -1,5 +1,6 @@
 /* The amsize command's inputs: SEGMENTS.csv and ACCOUNTS.csv read into
- * amsize_segment[] and per-segment amsize_totals.
+ * amsize_segment[] and per-segment amsize_totals, and for the plan
+ * amsize_staffing[], AMS.csv and RAMP.csv.
  *
  * The readers print their own messages (FILE:LINE:COL, column, value, what
  * to fix) and return 0 or an exit status (msg.h). */
@@ -14,11 +15,37 @@
 /* Rows buffered before each amsize_totals_add() call. */
 #define INPUT_CHUNK_ROWS 4096
 
+/* The plan's roster (AMS.csv): each segment's AMs, the cohorts of
+ * amsize_plan_compute(). */
+typedef struct roster {
+    const char *path;       /* NULL without --ams */
+    size_t n;               /* AMs */
+    size_t *first;          /* segment s's AMs are first[s] to first[s+1]-1,
+                               in file order (nsegs + 1 entries) */
+    double *fte;            /* by AM */
+    int32_t *tenure;        /* AMSIZE_TENURE_RAMPED when not given */
+    unsigned long *line;
+    size_t fte_pos, tenure_pos; /* their field numbers in AMS.csv, 0 when
+                                   absent */
+} roster;
+
+/* The plan's ramp curves (RAMP.csv). */
+typedef struct ramps {
+    const char *path;       /* NULL without --ramp */
+    size_t *first;          /* segment s's curve is share[first[s]] (tenure
+                               month 0) to share[first[s+1]-1]; none: its
+                               ramp_months curve (nsegs + 1 entries) */
+    double *share;
+    unsigned long *line;    /* the line of each month */
+    size_t share_pos;       /* the share column's field number */
+} ramps;
+
 typedef struct input {
     const char *seg_path;     /* as given; "-" is standard input */
     const char *acc_path;     /* NULL without --accounts */
     size_t nsegs;
     amsize_segment *segs;
+    amsize_staffing *staff;   /* the plan's staffing columns, by segment */
     char **names;
     unsigned long *lines;     /* line of each segment in SEGMENTS.csv */
     amsize_totals *totals;    /* with --accounts: one per segment */
@@ -33,13 +60,19 @@ typedef struct input {
     size_t *seg_pos;
     int verbose;
     int need_covered;         /* pilot: ACCOUNTS.csv must have am_covered */
+    int need_staffing;        /* plan: read the staffing columns, which chart
+                                 and pilot ignore */
+    roster roster;            /* plan, with --ams */
+    ramps ramp;               /* plan, with --ramp */
 } input;
 
 /* input.c: the segments as read, and their names' index. */
 void input_init(input *in);
 void input_free(input *in);
-/* Appends seg, named name (copied), from line of SEGMENTS.csv. */
-void input_add(input *in, const amsize_segment *seg, const char *name, unsigned long line);
+/* Appends seg and its staffing staff, named name (copied), from line of
+ * SEGMENTS.csv. */
+void input_add(input *in, const amsize_segment *seg, const amsize_staffing *staff,
+               const char *name, unsigned long line);
 /* The index slot of a segment name: the segment's index, or SIZE_MAX
  * where the name would go. Needs the index (index_cap > 0). */
 size_t *input_slot(const input *in, const char *name);
@@ -55,7 +88,8 @@ static inline long input_find(const input *in, const char *name)
 
 /* segments.c: SEGMENTS.csv. with_accounts: the aggregate columns are
  * ignored with a warning, since the accounts file supplies them; without
- * it they are required (all but weighted_accounts). */
+ * it they are required (all but weighted_accounts). The staffing columns
+ * are read only with need_staffing (else the defaults stay). */
 int input_read_segments(input *in, const char *path, int with_accounts);
 /* The field number (1 for the first) of the SEGMENTS.csv column that holds
  * a library field, 0 when the file has no such column. */
@@ -65,5 +99,14 @@ size_t input_segment_cell(const input *in, int32_t field);
  * and the segments' aggregate fields (amsize_totals_segment, all
  * accounts). */
 int input_read_accounts(input *in, const char *path);
+
+/* roster.c: AMS.csv, the plan's roster: am_id (unique), segment (from
+ * SEGMENTS.csv) and the library's roster columns. Needs the segments. */
+int input_read_roster(input *in, const char *path);
+
+/* ramp.c: RAMP.csv, the plan's ramp curves: segment, month (0, 1, ...
+ * with none missing or repeated, in any row order) and share. Needs the
+ * segments. */
+int input_read_ramps(input *in, const char *path);
 
 #endif

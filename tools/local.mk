@@ -2,18 +2,19 @@
 # It alone links libcsv and libxlsxwriter; the library does no I/O.
 # Its files by job, in the order below:
 #   amsize.c      reads, computes, writes; options.c the command line
-#   input.c       the segments as read; segments.c, accounts.c the two
-#                 input files' columns (one row each) and rows
+#   input.c       the segments as read; segments.c, accounts.c, and the
+#                 plan's roster.c (AMS.csv) and ramp.c (RAMP.csv): each
+#                 input file's columns (one row each) and rows
 #   csvin.c       CSV syntax; csvtable.c a file through a column table;
+#                 csvrows.c a whole file kept column by column;
 #                 csvcell.c cells into values; field.c a struct's field
-#                 by the library's field table
+#                 by the library's field table; nameset.c unique names
 #   explain.c     library failures in the inputs' terms
 #   report.c      the reports' columns (one row each); format_*.c one
 #                 output format each; outfile.c the output file (atomic
 #                 replace, special files, links)
 #   msg.c, xalloc.c, text.c, number.c: messages and exit statuses,
-#                 allocation, text, numbers (util.h includes them all,
-#                 for the tests that use that name)
+#                 allocation, text, numbers
 # configure --disable-tools leaves it, amsize-gen and their tests out.
 if ENABLE_TOOLS
 bin_PROGRAMS += tools/amsize
@@ -24,8 +25,12 @@ tools_amsize_SOURCES = \
 	tools/input.c tools/input.h \
 	tools/segments.c \
 	tools/accounts.c \
+	tools/roster.c \
+	tools/ramp.c \
 	tools/csvin.c tools/csvin.h \
 	tools/csvtable.c tools/csvtable.h \
+	tools/csvrows.c tools/csvrows.h \
+	tools/nameset.c tools/nameset.h \
 	tools/csvcell.c tools/csvcell.h \
 	tools/field.c tools/field.h \
 	tools/explain.c tools/explain.h \
@@ -56,11 +61,15 @@ endif
 tools_amsize_gen_SOURCES = tools/amsize-gen.c
 
 # The sample data: accounts.csv is `amsize-gen --accounts 4000 --seed 42`
-# and segments.csv `amsize-gen --print-segments` (see README).
+# and segments.csv `amsize-gen --print-segments` (see README); ams.csv and
+# ramp.csv, the plan's roster and an Enterprise ramp curve, are written by
+# hand.
 EXTRA_DIST += \
 	examples/data/segments.csv \
 	examples/data/segments-aggregate.csv \
-	examples/data/accounts.csv
+	examples/data/accounts.csv \
+	examples/data/ams.csv \
+	examples/data/ramp.csv
 
 # `make sample` prints the chart of the sample data.
 sample: tools/amsize$(EXEEXT)
@@ -68,15 +77,15 @@ sample: tools/amsize$(EXEEXT)
 	  --accounts $(srcdir)/examples/data/accounts.csv --format table
 .PHONY: sample
 
-# The command end to end (tests/cli/amsize.sh), its memory bound
-# (tests/cli/memory.sh) and the sample data's reproducibility
-# (tests/cli/sample.sh).
-cli_tests = tests/cli/amsize.sh tests/cli/memory.sh tests/cli/sample.sh
+# The command end to end (tests/cli/amsize.sh; the plan in
+# tests/cli/plan.sh), its memory bound (tests/cli/memory.sh) and the sample
+# data's reproducibility (tests/cli/sample.sh).
+cli_tests = tests/cli/amsize.sh tests/cli/plan.sh tests/cli/memory.sh tests/cli/sample.sh
 if ENABLE_TOOLS
 TESTS += $(cli_tests)
 
-# The command's hand-written fast paths (line splitting, number parsing)
-# against libcsv and strtod on random input. text.c allocates through
+# The command's hand-written fast paths (line splitting, reading and
+# writing numbers) against libcsv, strtod and printf on random input. text.c allocates through
 # xalloc.c, whose messages (msg.c) name the library's status texts.
 check_PROGRAMS += tests/cli/check_parse
 tests_cli_check_parse_SOURCES = tests/cli/check_parse.c tools/csvin.c tools/number.c \
@@ -117,6 +126,32 @@ EXTRA_DIST += \
 	tests/cli/data/newline-cell.csv \
 	tests/cli/data/non-numeric.csv \
 	tests/cli/data/out-of-range.csv \
+	tests/cli/data/plan-ams-bad-fte.csv \
+	tests/cli/data/plan-ams-bad-tenure.csv \
+	tests/cli/data/plan-ams-duplicate.csv \
+	tests/cli/data/plan-ams-negative-tenure.csv \
+	tests/cli/data/plan-ams-unknown-segment.csv \
+	tests/cli/data/plan-ams.csv \
+	tests/cli/data/plan-attrition0.csv \
+	tests/cli/data/plan-bad-attrition-negative.csv \
+	tests/cli/data/plan-bad-attrition.csv \
+	tests/cli/data/plan-bad-current-ams-negative.csv \
+	tests/cli/data/plan-bad-current-ams.csv \
+	tests/cli/data/plan-bad-ramp-months-negative.csv \
+	tests/cli/data/plan-bad-ramp-months.csv \
+	tests/cli/data/plan-bad-time-to-fill-negative.csv \
+	tests/cli/data/plan-bad-time-to-fill.csv \
+	tests/cli/data/plan-fill0.csv \
+	tests/cli/data/plan-ramp-decreasing.csv \
+	tests/cli/data/plan-ramp-missing.csv \
+	tests/cli/data/plan-ramp-no-zero.csv \
+	tests/cli/data/plan-ramp-repeated.csv \
+	tests/cli/data/plan-ramp-share-high.csv \
+	tests/cli/data/plan-ramp-share-negative.csv \
+	tests/cli/data/plan-ramp-unknown-segment.csv \
+	tests/cli/data/plan-ramp.csv \
+	tests/cli/data/plan-segments.csv \
+	tests/cli/data/plan-staffed.csv \
 	tests/cli/data/quoted-bad.csv \
 	tests/cli/data/quoted.csv \
 	tests/cli/data/segments.csv \

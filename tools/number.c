@@ -114,13 +114,195 @@ int is_decimal(const char *s)
     return *s == '\0';
 }
 
-void format_double(char *buf, size_t len, double d)
+void format_double_slow(char *buf, size_t len, double d)
 {
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, len, "%.*g", prec, d);
         if (prec == 17 || strtod(buf, NULL) == d)
             return;
     }
+}
+
+#ifdef __SIZEOF_INT128__
+typedef unsigned __int128 u128;
+typedef __int128 i128;
+
+static const uint64_t pow10_u64[20] = {
+    UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000),
+    UINT64_C(100000), UINT64_C(1000000), UINT64_C(10000000), UINT64_C(100000000),
+    UINT64_C(1000000000), UINT64_C(10000000000), UINT64_C(100000000000),
+    UINT64_C(1000000000000), UINT64_C(10000000000000), UINT64_C(100000000000000),
+    UINT64_C(1000000000000000), UINT64_C(10000000000000000), UINT64_C(100000000000000000),
+    UINT64_C(1000000000000000000), UINT64_C(10000000000000000000)};
+
+static u128 pow10_u128(int k)
+{
+    return k < 20 ? (u128)pow10_u64[k] : (u128)pow10_u64[k - 19] * pow10_u64[19];
+}
+
+/* The fast path of format_double(): the same bytes as format_double_slow()
+ * for 1e-5 <= |d| < 1e17, by exact integer arithmetic. d = m*2^e with m
+ * the 53-bit significand; scaled by 10^k (k = 16 - E, E = floor(log10
+ * |d|), 0 <= k <= 21), d*10^k = N/2^s with N = m*10^k < 2^127 and s = -e,
+ * so the 17 significant digits Q, their remainder R and every rounding to
+ * fewer digits are exact, as printf's are (ties to even). A candidate of P
+ * digits reads back as d when it lies within half a unit in the last
+ * place of d (with the power-of-two case's narrower gap below), which is
+ * what strtod() decides. Returns 0 outside the range,
+ * for the caller's slow path. */
+static int format_fast(char *buf, size_t len, double d)
+{
+    int exp2;
+    double a = fabs(d), f = frexp(a, &exp2); /* a = f*2^exp2, f in [0.5, 1) */
+    if (!(a >= 1e-5 && a < 1e17) || len < 32)
+        return 0;
+    uint64_t m = (uint64_t)ldexp(f, 53);
+    int s = 53 - exp2; /* a = m / 2^s: a whole number of 2^53 or more is
+                          left to the slow path */
+    if (s <= 0 || s > 120)
+        return 0;
+    /* E = floor(log10(a)), from floor((exp2 - 1) * log10(2)) (78913 / 2^18
+     * is log10(2) to within 2e-7), which is E or E - 1; the loop below
+     * settles it. */
+    int E = (int)(((int64_t)(exp2 - 1) * 78913) >> 18);
+    int k = 16 - E;
+    u128 N, R, mask;
+    uint64_t Q;
+    for (int tries = 0;; tries++) {
+        if (k < 0 || k > 22 || tries > 3)
+            return 0;
+        N = (u128)m * pow10_u128(k);
+        u128 whole = N >> s;
+        if (whole < (u128)pow10_u64[16]) {
+            k++, E--;
+            continue;
+        }
+        if (whole >= (u128)pow10_u64[17]) {
+            k--, E++;
+            continue;
+        }
+        Q = (uint64_t)whole;
+        break;
+    }
+    mask = ((u128)1 << s) - 1;
+    R = N & mask;
+    const u128 tenk = pow10_u128(k);
+    for (int P = 15; P <= 17; P++) {
+        int drop = 17 - P;
+        uint64_t unit = pow10_u64[drop], q = Q / unit, low = Q % unit;
+        /* Round Q + R/2^s to P digits: compare the dropped part with half
+         * a unit, exactly: (low*2^s + R) against unit*2^(s-1). */
+        u128 dropped = ((u128)low << s) + R, half = (u128)unit << (s - 1);
+        if (dropped > half || (dropped == half && (q & 1)))
+            q++;
+        int X = E;
+        if (q == pow10_u64[P]) { /* 9.99... rounded up to 10.0... */
+            q = pow10_u64[P - 1];
+            X++;
+        }
+        if (P < 17) {
+            /* Does q*10^(X-P+1) read back as a? In units of 10^-k: the
+             * candidate is q*10^(drop) shifted by X - E, and a is N/2^s;
+             * half an ulp of a is 10^k/2 in those units times 2^-s. */
+            i128 diff;
+            if (X == E)
+                diff = ((i128)((i128)q * (i128)unit - (i128)Q) << s) - (i128)R;
+            else /* the carry: q*10^(drop+1) - Q */
+                diff = ((i128)((i128)q * (i128)unit * 10 - (i128)Q) << s) - (i128)R;
+            u128 mag = diff < 0 ? (u128)(-diff) : (u128)diff;
+            /* In these units (10^-k * 2^-s) an ulp of a, 2^-s, is 10^k:
+             * the candidate must lie within half of it, or within a
+             * quarter below a power of two, whose lower neighbour is
+             * nearer; on a tie strtod() picks the even significand. */
+            int below_pow2 = diff < 0 && m == (UINT64_C(1) << 52);
+            int far = below_pow2 ? 4 * mag > tenk
+                                 : 2 * mag > tenk || (2 * mag == tenk && (m & 1));
+            if (far)
+                continue;
+        }
+        /* printf's %.Pg: q's P digits, exponent X. */
+        char digits[24];
+        int nd = P;
+        for (int i = P - 1; i >= 0; i--, q /= 10)
+            digits[i] = (char)('0' + q % 10);
+        while (nd > 1 && digits[nd - 1] == '0')
+            nd--;
+        char *o = buf;
+        if (d < 0)
+            *o++ = '-';
+        if (X < -4 || X >= P) {
+            *o++ = digits[0];
+            if (nd > 1) {
+                *o++ = '.';
+                memcpy(o, digits + 1, (size_t)nd - 1);
+                o += nd - 1;
+            }
+            snprintf(o, len - (size_t)(o - buf), "e%c%02d", X < 0 ? '-' : '+', X < 0 ? -X : X);
+        } else if (X >= 0) {
+            int whole = X + 1;
+            for (int i = 0; i < whole; i++)
+                *o++ = i < nd ? digits[i] : '0';
+            if (nd > whole) {
+                *o++ = '.';
+                memcpy(o, digits + whole, (size_t)(nd - whole));
+                o += nd - whole;
+            }
+            *o = '\0';
+        } else {
+            *o++ = '0';
+            *o++ = '.';
+            for (int i = 0; i < -X - 1; i++)
+                *o++ = '0';
+            memcpy(o, digits, (size_t)nd);
+            o[nd] = '\0';
+        }
+        return 1;
+    }
+    return 0;
+}
+#endif
+
+/* n's decimal digits, a minus sign in front, at buf (room for 21 bytes
+ * and the NUL); returns the length. */
+static size_t int_text(char *buf, int64_t n)
+{
+    char tmp[24];
+    size_t k = 0, len = 0;
+    uint64_t u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+    do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        buf[len++] = '-';
+    while (k)
+        buf[len++] = tmp[--k];
+    buf[len] = '\0';
+    return len;
+}
+
+void fprint_int64(FILE *fp, int64_t n)
+{
+    char buf[24];
+    fwrite(buf, 1, int_text(buf, n), fp);
+}
+
+void format_double(char *buf, size_t len, double d)
+{
+    /* A whole number below 10^15 is its digits at every precision tried:
+     * the common 0 and the counts (signbit: printf writes -0). */
+    if (d == floor(d) && fabs(d) < 1e15 && len >= 24) {
+        if (d == 0 && signbit(d))
+            memcpy(buf, "-0", 3);
+        else
+            int_text(buf, (int64_t)d);
+        return;
+    }
+#ifdef __SIZEOF_INT128__
+    if (format_fast(buf, len, d))
+        return;
+#endif
+    format_double_slow(buf, len, d);
 }
 
 void fprint_double(FILE *fp, double d)

@@ -4,6 +4,7 @@
 #define AMSIZE_TOOLS_NUMBER_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* 1 when s is a plain decimal number: optional sign, digits with an
@@ -19,8 +20,15 @@ int decimal_fast(const char *s, double *out);
 /* Writes d with the fewest significant digits (15 to 17) that read back as
  * exactly d: full precision without 0.40000000000000002 for 0.4. */
 void fprint_double(FILE *fp, double d);
-/* The same into buf (at least 32 bytes). */
+/* The same into buf (at least 32 bytes). Where the compiler has 128-bit
+ * integers, a number from 1e-5 to 1e17 takes an exact integer path, as
+ * the plan writes millions of them; format_double_slow() is the
+ * definition, with printf and strtod, and tests/cli/check_parse.c
+ * compares the two. */
 void format_double(char *buf, size_t len, double d);
+void format_double_slow(char *buf, size_t len, double d);
+/* n in decimal, as printf's PRId64 writes it. */
+void fprint_int64(FILE *fp, int64_t n);
 
 /* Numbers for people (the table and markdown formats): |v| with thousands
  * separators and the given decimals, sign in front ("-1,234.50"); money in

@@ -16,26 +16,33 @@
 #include "options.h"
 #include "text.h"
 
-/* The help; the defaults it names are the library's (amsize_model_init). */
+/* The help; the defaults it names are the library's (amsize_model_init,
+ * amsize_staffing_init). */
 static void usage(FILE *fp)
 {
     const double *t;
     amsize_model m;
+    amsize_staffing st;
     MUST(amsize_model_init(&m));
+    MUST(amsize_staffing_init(&st, 1));
     t = m.selling_time;
     fprintf(fp,
           "Usage: amsize chart --segments SEGMENTS.csv [--accounts ACCOUNTS.csv] [OPTION]...\n"
           "       amsize pilot --segments SEGMENTS.csv --accounts ACCOUNTS.csv [OPTION]...\n"
+          "       amsize plan --segments SEGMENTS.csv [--accounts ACCOUNTS.csv] [--ams AMS.csv]\n"
+          "                   [--ramp RAMP.csv] [--horizon H] [--start YYYY-MM] [OPTION]...\n"
           "       amsize --help | --version\n"
           "\n"
           "Sizes Account Manager teams per customer segment (libamsize).\n"
           "  chart   the sizing chart: one row per segment and a TOTAL row\n"
           "  pilot   AM-covered against uncovered accounts, per segment\n"
+          "  plan    the monthly hiring plan that staffs the chart's headcount:\n"
+          "          requisitions, starts, leavers and ramped capacity by month\n"
           "\n"
           "Options:\n"
           "  -s, --segments FILE        segment inputs (CSV); '-' reads standard input\n"
           "  -a, --accounts FILE        one row per account (CSV); '-' reads standard input\n"
-          "  -f, --format FORMAT        table, csv, json, markdown or xlsx (chart only);\n"
+          "  -f, --format FORMAT        table, csv, json, markdown or xlsx (chart and plan);\n"
           "                             default: table on a terminal, else csv, or from the\n"
           "                             --output name (.csv .json .md .xlsx)\n"
           "  -o, --output FILE          write FILE (complete or not at all); required for xlsx\n"
@@ -48,9 +55,24 @@ static void usage(FILE *fp)
           "  -h, --help                 show this help\n"
           "  -V, --version              show the library version\n"
           "\n"
+          "Plan options:\n"
+          "      --ams FILE             the AMs on staff (CSV: am_id, segment, fte,\n"
+          "                             tenure_months); replaces current_ams\n"
+          "      --ramp FILE            ramp curves (CSV: segment, month, share); replace\n"
+          "                             ramp_months for their segments\n"
+          "      --horizon H            months to plan, 1 to %d (default %d)\n"
+          "      --start YYYY-MM        the label of month 1 (default: months 1, 2, ...)\n"
+          "      --summary FILE         also write the summary per segment to FILE\n"
+          "      --summary-format FORMAT\n"
+          "                             its format (default: from FILE's name, else csv)\n"
+          "  SEGMENTS.csv staffing columns: attrition (default %g), time_to_fill (%d),\n"
+          "  ramp_months (%d), current_ams (%lld).\n"
+          "\n"
           "Exit status: 0 success, 64 usage error, 65 bad input data, 66 unreadable input,\n"
           "73 output cannot be created, 74 output write error. See amsize(1).\n",
-          t[0], t[1], t[2], t[3], t[4], m.rating_medium, m.rating_high);
+          t[0], t[1], t[2], t[3], t[4], m.rating_medium, m.rating_high,
+          AMSIZE_PLAN_HORIZON_MAX, PLAN_HORIZON_DEFAULT, st.attrition, (int)st.time_to_fill, (int)st.ramp_months,
+          (long long)st.current_ams);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -86,6 +108,38 @@ static int parse_list(const char *opt, const char *arg, double *out, int n)
     return 0;
 }
 
+/* --horizon: a whole number of months, 1 to AMSIZE_PLAN_HORIZON_MAX. */
+static int parse_horizon(const char *arg, int *out)
+{
+    char shown[ECHO_SIZE];
+    size_t n = strspn(arg, "0123456789");
+    long v = n > 0 && n <= 4 && !arg[n] ? strtol(arg, NULL, 10) : 0;
+    if (v < 1 || v > AMSIZE_PLAN_HORIZON_MAX) {
+        fprintf(stderr, "amsize: --horizon %s: give a whole number of months from 1 to %d\n",
+                echo(shown, arg), AMSIZE_PLAN_HORIZON_MAX);
+        return EXIT_USAGE;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* --start: YYYY-MM, four digits of year and two of month, 01 to 12. */
+static int parse_start(const char *arg, int *year, int *month)
+{
+    char shown[ECHO_SIZE];
+    if (strlen(arg) == 7 && strspn(arg, "0123456789") == 4 && arg[4] == '-' &&
+        strspn(arg + 5, "0123456789") == 2) {
+        *year = atoi(arg);
+        *month = atoi(arg + 5);
+        if (*year >= 1 && *month >= 1 && *month <= 12)
+            return 0;
+    }
+    fprintf(stderr, "amsize: --start %s: give the first month as YYYY-MM (month 01 to 12), "
+                    "e.g. 2026-01\n",
+            echo(shown, arg));
+    return EXIT_USAGE;
+}
+
 static int parse_format(const char *s)
 {
     static const char *const names[] = {"table", "csv", "json", "markdown", "xlsx"};
@@ -112,12 +166,19 @@ static int format_of_name(const char *path)
 
 static int parse_args(options *o, int argc, char **argv)
 {
-    enum { OPT_SELLING = 256, OPT_THRESHOLDS };
+    enum { OPT_SELLING = 256, OPT_THRESHOLDS, OPT_AMS, OPT_RAMP, OPT_HORIZON, OPT_START,
+           OPT_SUMMARY, OPT_SUMMARY_FORMAT };
     static const struct option longs[] = {
         {"segments", required_argument, NULL, 's'},
         {"accounts", required_argument, NULL, 'a'},
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
+        {"ams", required_argument, NULL, OPT_AMS},
+        {"ramp", required_argument, NULL, OPT_RAMP},
+        {"horizon", required_argument, NULL, OPT_HORIZON},
+        {"start", required_argument, NULL, OPT_START},
+        {"summary", required_argument, NULL, OPT_SUMMARY},
+        {"summary-format", required_argument, NULL, OPT_SUMMARY_FORMAT},
         {"selling-time", required_argument, NULL, OPT_SELLING},
         {"rating-thresholds", required_argument, NULL, OPT_THRESHOLDS},
         {"verbose", no_argument, NULL, 'v'},
@@ -131,6 +192,7 @@ static int parse_args(options *o, int argc, char **argv)
 
     memset(o, 0, sizeof *o);
     o->format = -1;
+    o->summary_format = -1;
     MUST(amsize_model_init(&o->model));
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:a:f:o:vqhV", longs, NULL)) != -1) {
@@ -142,6 +204,22 @@ static int parse_args(options *o, int argc, char **argv)
             if ((o->format = parse_format(optarg)) < 0)
                 return usage_error("unknown format '%s': use table, csv, json, markdown or "
                                    "xlsx", optarg);
+            break;
+        case OPT_AMS: o->ams = optarg; break;
+        case OPT_RAMP: o->ramp = optarg; break;
+        case OPT_SUMMARY: o->summary = optarg; break;
+        case OPT_HORIZON:
+            if ((rc = parse_horizon(optarg, &o->horizon)))
+                return rc;
+            break;
+        case OPT_START:
+            if ((rc = parse_start(optarg, &o->start_year, &o->start_month)))
+                return rc;
+            break;
+        case OPT_SUMMARY_FORMAT:
+            if ((o->summary_format = parse_format(optarg)) < 0)
+                return usage_error("unknown summary format '%s': use table, csv, json, "
+                                   "markdown or xlsx", optarg);
             break;
         case OPT_SELLING:
             if ((rc = parse_list("--selling-time", optarg, o->model.selling_time, 5)))
@@ -162,37 +240,96 @@ static int parse_args(options *o, int argc, char **argv)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "no command given: use 'amsize chart' or 'amsize pilot'");
+        return usage_error("%s", "no command given: use 'amsize chart', 'amsize pilot' or "
+                                 "'amsize plan'");
     o->command = argv[optind++];
-    if (strcmp(o->command, "chart") != 0 && strcmp(o->command, "pilot") != 0)
-        return usage_error("unknown command '%s': use chart or pilot", o->command);
+    if (strcmp(o->command, "chart") != 0 && strcmp(o->command, "pilot") != 0 &&
+        strcmp(o->command, "plan") != 0)
+        return usage_error("unknown command '%s': use chart, pilot or plan", o->command);
     if (optind < argc)
         return usage_error("unexpected argument '%s'", argv[optind]);
+    return 0;
+}
+
+/* The plan's own options, given to chart or pilot. */
+static int plan_only(const options *o)
+{
+    const char *opt = o->ams ? "--ams" : o->ramp ? "--ramp" : o->horizon ? "--horizon"
+                    : o->start_year ? "--start" : o->summary ? "--summary"
+                    : o->summary_format >= 0 ? "--summary-format" : NULL;
+    return opt ? usage_error("%s is for plan only", opt) : 0;
+}
+
+/* At most one input file from standard input. */
+static int one_stdin(const options *o)
+{
+    const char *given[4] = {o->segments, o->accounts, o->ams, o->ramp};
+    static const char *const names[4] = {"--segments", "--accounts", "--ams", "--ramp"};
+    const char *first = NULL;
+    for (int i = 0; i < 4; i++) {
+        if (!given[i] || strcmp(given[i], "-") != 0)
+            continue;
+        if (first) {
+            char both[64];
+            snprintf(both, sizeof both, "%s and %s", first, names[i]);
+            return usage_error("only one of %s can be '-' (standard input)", both);
+        }
+        first = names[i];
+    }
+    return 0;
+}
+
+/* --summary: its format, and an output of its own. */
+static int check_summary(options *o)
+{
+    int out_stdout = !o->output || strcmp(o->output, "-") == 0;
+    if (!o->summary)
+        return o->summary_format >= 0 ? usage_error("%s", "--summary-format needs --summary "
+                                                          "FILE")
+                                      : 0;
+    if (strcmp(o->summary, "-") == 0 && out_stdout)
+        return usage_error("%s", "--summary - and the plan would both go to standard output: "
+                                 "give --output FILE too");
+    if (!out_stdout && strcmp(o->summary, o->output) == 0)
+        return usage_error("%s", "--summary and --output name the same file: give two");
+    if (o->summary_format < 0 && strcmp(o->summary, "-") != 0)
+        o->summary_format = format_of_name(o->summary);
+    if (o->summary_format < 0)
+        o->summary_format = FORMAT_CSV;
+    if (o->summary_format == FORMAT_XLSX && strcmp(o->summary, "-") == 0)
+        return usage_error("%s", "an xlsx summary needs --summary FILE (a workbook is not for "
+                                 "a terminal)");
     return 0;
 }
 
 static int check_options(options *o)
 {
     amsize_error err;
+    int plan = strcmp(o->command, "plan") == 0, rc;
     MUST(amsize_error_init(&err));
     if (!o->segments)
         return usage_error("%s", "missing --segments FILE");
     if (strcmp(o->command, "pilot") == 0 && !o->accounts)
         return usage_error("%s", "pilot needs --accounts FILE (the covered and uncovered "
                                  "accounts)");
-    if (o->accounts && strcmp(o->segments, "-") == 0 && strcmp(o->accounts, "-") == 0)
-        return usage_error("%s", "only one of --segments and --accounts can be '-' "
-                                 "(standard input)");
+    if (!plan && (rc = plan_only(o)))
+        return rc;
+    if ((rc = one_stdin(o)))
+        return rc;
     if (o->format < 0 && o->output && strcmp(o->output, "-") != 0)
         o->format = format_of_name(o->output);
     /* Still unknown: emit() picks table or csv by where the output goes. */
     if (o->format == FORMAT_XLSX) {
-        if (strcmp(o->command, "chart") != 0)
-            return usage_error("%s", "xlsx is available for chart only");
+        if (strcmp(o->command, "pilot") == 0)
+            return usage_error("%s", "xlsx is available for chart and plan only");
         if (!o->output || strcmp(o->output, "-") == 0)
             return usage_error("%s", "xlsx needs --output FILE (a workbook is not for a "
                                      "terminal)");
     }
+    if (plan && (rc = check_summary(o)))
+        return rc;
+    if (plan && !o->horizon)
+        o->horizon = PLAN_HORIZON_DEFAULT;
     if (amsize_model_check(&err, &o->model) != AMSIZE_OK) {
         explain_model_error(&err);
         return EXIT_USAGE;

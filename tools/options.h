@@ -4,13 +4,23 @@
 
 #include <amsize.h>
 
+/* The plan's months without --horizon. */
+#define PLAN_HORIZON_DEFAULT 12
+
 typedef struct options {
-    const char *command;  /* "chart" or "pilot" */
+    const char *command;  /* "chart", "pilot" or "plan" */
     const char *segments;
     const char *accounts;
+    const char *ams;      /* plan: the roster */
+    const char *ramp;     /* plan: the ramp curves */
     const char *output;
+    const char *summary;  /* plan: --summary FILE */
     int format; /* a format (format.h); -1: not given, nor implied by
                    --output, so the output decides (amsize.c: emit) */
+    int summary_format;   /* --summary's: given, or by its name, or csv */
+    int horizon;          /* plan: months, 1..AMSIZE_PLAN_HORIZON_MAX */
+    int start_year, start_month; /* plan: --start, month 1's label; 0:
+                                    none, months are numbered */
     int verbose;
     int quiet;
     amsize_model model;   /* --selling-time, --rating-thresholds, checked */

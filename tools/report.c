@@ -62,6 +62,42 @@ static const column pilot_cols[] = {
     {"accretive", "Accretive", UNIT_TEXT, 1, SRC_ACCRETIVE, PILOT, 0, 0},
 };
 
+/* The plan's months, long form: one row per segment and month. The csv
+ * has no TOTAL row; the xlsx charts the months' totals (by_month). */
+enum { MONTH_ROW };
+#define MON(member) MONTH_ROW, offsetof(amsize_plan_month, member)
+
+static const column plan_month_cols[] = {
+    {"segment", "Segment", UNIT_TEXT, 1, SRC_NAME, 0, 0, 0},
+    {"month", "Month", UNIT_COUNT, 1, SRC_MONTH, MON(month), 0},
+    {"headcount", "Headcount", UNIT_RATIO, 1, SRC_DOUBLE, MON(headcount), 0},
+    {"leavers", "Leavers", UNIT_RATIO, 1, SRC_DOUBLE, MON(leavers), 0},
+    {"requisitions", "Reqs", UNIT_COUNT, 1, SRC_WHOLE, MON(requisitions), 0},
+    {"starts", "Starts", UNIT_COUNT, 1, SRC_WHOLE, MON(starts), 0},
+    {"rre", "RRE", UNIT_RATIO, 1, SRC_DOUBLE, MON(rre), 0},
+    {"capacity", "Capacity", UNIT_MONEY, 1, SRC_DOUBLE, MON(capacity), 0},
+    {"demand", "Demand", UNIT_RATIO, 1, SRC_DOUBLE, MON(demand), 0},
+    {"gap", "Gap", UNIT_RATIO, 1, SRC_DOUBLE, MON(gap), 0},
+    {"cost", "Cost", UNIT_MONEY, 1, SRC_DOUBLE, MON(cost), 0},
+};
+
+/* The plan's summary: one row per segment, then TOTAL (amsize_plan_total:
+ * its first month at demand is that of the summed RRE and demand). */
+enum { SUMMARY_ROW };
+#define SUM(member) SUMMARY_ROW, offsetof(amsize_plan_summary, member)
+
+static const column plan_summary_cols[] = {
+    {"segment", "Segment", UNIT_TEXT, 1, SRC_NAME, 0, 0, 0},
+    {"requisitions", "Reqs", UNIT_COUNT, 1, SRC_WHOLE, SUM(requisitions), 0},
+    {"starts", "Starts", UNIT_COUNT, 1, SRC_WHOLE, SUM(starts), 0},
+    {"leavers", "Leavers", UNIT_RATIO, 1, SRC_DOUBLE, SUM(leavers), 0},
+    {"first_month_at_demand", "At demand", UNIT_COUNT, 1, SRC_MONTH,
+     SUM(first_month_at_demand), 0},
+    {"shortfall", "Shortfall", UNIT_MONEY, 1, SRC_DOUBLE, SUM(shortfall), 0},
+    {"plan_cost", "Plan cost", UNIT_MONEY, 1, SRC_DOUBLE, SUM(plan_cost), 0},
+    {"end_headcount", "End HC", UNIT_RATIO, 1, SRC_DOUBLE, SUM(end_headcount), 0},
+};
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 void chart_report(report *r, const input *in, const amsize_chart_row *rows,
@@ -97,6 +133,68 @@ void pilot_report(report *r, const input *in, const amsize_pilot *pilots,
     r->model = model;
 }
 
+void plan_reports(report *months, report *by_month, report *summary, const input *in,
+                  const amsize_plan_month *rows, const amsize_plan_month *total,
+                  const amsize_plan_summary *summaries, const amsize_model *model,
+                  const plan_info *info)
+{
+    static char *const total_name[] = {"TOTAL"};
+    size_t h = (size_t)info->horizon;
+
+    memset(months, 0, sizeof *months);
+    months->cols = plan_month_cols;
+    months->ncols = COUNT(plan_month_cols);
+    months->nrows = in->nsegs * h;
+    months->names = in->names;
+    months->rows_per_name = h;
+    months->part[MONTH_ROW] = rows;
+    months->part_size[MONTH_ROW] = sizeof *rows;
+    months->model = model;
+    months->key = "months";
+    months->sheet = "Plan";
+    months->start_year = info->start_year;
+    months->start_month = info->start_month;
+    months->next = summary;
+    months->by_month = by_month;
+    months->plan = info;
+
+    *by_month = *months;
+    by_month->nrows = h;
+    by_month->names = total_name;
+    by_month->part[MONTH_ROW] = total;
+    by_month->next = NULL;
+    by_month->by_month = NULL;
+
+    memset(summary, 0, sizeof *summary);
+    summary->cols = plan_summary_cols;
+    summary->ncols = COUNT(plan_summary_cols);
+    summary->nrows = in->nsegs + 1;
+    summary->has_total = 1;
+    summary->names = in->names;
+    summary->part[SUMMARY_ROW] = summaries;
+    summary->part_size[SUMMARY_ROW] = sizeof *summaries;
+    summary->total[SUMMARY_ROW] = &summaries[in->nsegs];
+    summary->model = model;
+    summary->key = "summary";
+    summary->total_listed = 1;
+    summary->sheet = "Summary";
+    summary->start_year = info->start_year;
+    summary->start_month = info->start_month;
+    summary->plan = info;
+}
+
+const char *month_label(char *buf, size_t size, int year, int month, int32_t t)
+{
+    if (!year) {
+        snprintf(buf, size, "%ld", (long)t);
+        return buf;
+    }
+    /* Months since year 0, January: month 1 of the plan is year-month. */
+    long m = (long)year * 12 + (month - 1) + (t - 1);
+    snprintf(buf, size, "%04ld-%02ld", m / 12, m % 12 + 1);
+    return buf;
+}
+
 static void text(cell *c, const char *s)
 {
     c->kind = s && *s ? CELL_STR : CELL_EMPTY;
@@ -109,7 +207,8 @@ void report_cell(const report *r, size_t row, size_t col, cell *c)
     int is_total = r->has_total && row + 1 == r->nrows;
     memset(c, 0, sizeof *c);
     if (k->src == SRC_NAME) {
-        text(c, is_total ? "TOTAL" : r->names[row]);
+        size_t name = r->rows_per_name > 1 ? row / r->rows_per_name : row;
+        text(c, is_total ? "TOTAL" : r->names[name]);
         return;
     }
     if (is_total && k->segments_only)
@@ -132,6 +231,22 @@ void report_cell(const report *r, size_t row, size_t col, cell *c)
         c->kind = CELL_INT;
         c->i = *(const int32_t *)v;
         break;
+    case SRC_WHOLE:
+        c->kind = CELL_INT;
+        c->i = (int64_t)*(const double *)v;
+        break;
+    case SRC_MONTH: {
+        int32_t t = *(const int32_t *)v;
+        if (t <= 0)
+            break; /* not within the horizon: empty */
+        if (r->start_year) {
+            text(c, month_label(c->label, sizeof c->label, r->start_year, r->start_month, t));
+        } else {
+            c->kind = CELL_INT;
+            c->i = t;
+        }
+        break;
+    }
     case SRC_FLAGS:
         c->kind = CELL_FLAGS;
         c->flags = *(const uint32_t *)v;

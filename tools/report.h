@@ -1,6 +1,7 @@
-/* The amsize command's two reports as columns over rows of cells: the
- * sizing chart and the pilot comparison. The output formats (format.h)
- * write any report; the columns are tables in report.c, one row each. */
+/* The amsize command's reports as columns over rows of cells: the sizing
+ * chart, the pilot comparison, and the plan's months and summary. The
+ * output formats (format.h) write any report; the columns are tables in
+ * report.c, one row each. */
 #ifndef AMSIZE_TOOLS_REPORT_H
 #define AMSIZE_TOOLS_REPORT_H
 
@@ -10,6 +11,9 @@
 #include <amsize.h>
 
 #include "input.h"
+
+/* A month's label: "2026-11", or its number without --start. */
+#define MONTH_LABEL_SIZE 24
 
 typedef enum cell_kind {
     CELL_EMPTY,  /* undefined: empty csv cell, JSON null */
@@ -26,6 +30,7 @@ typedef struct cell {
     int64_t i;
     double d;
     uint32_t flags;
+    char label[MONTH_LABEL_SIZE]; /* s points here for a month's label */
 } cell;
 
 /* How people read a column (table, markdown, xlsx formats). */
@@ -43,6 +48,10 @@ typedef enum source {
     SRC_DOUBLE,   /* a double */
     SRC_INT64,    /* an int64_t */
     SRC_INT32,    /* an int32_t */
+    SRC_WHOLE,    /* a double that holds a whole number (the plan's
+                     requisitions and starts): an integer cell */
+    SRC_MONTH,    /* an int32_t plan month, 1 for the first, as its label
+                     (report.start_*); 0, none within the horizon, empty */
     SRC_FLAGS,    /* uint32_t AMSIZE_FLAG_* bits */
     SRC_RATING,   /* an amsize_rating, as its name */
     SRC_BINDING,  /* an amsize_binding, as its name */
@@ -66,17 +75,40 @@ typedef struct column {
  * last row, "TOTAL" and the structs total[p]. */
 #define REPORT_PARTS 3
 
-typedef struct report {
+/* The plan's inputs beyond the model, for the json format. */
+typedef struct plan_info {
+    int horizon;
+    int start_year, start_month; /* month 1's label; 0: months as numbers */
+    const input *in;             /* the staffing, roster and ramps */
+} plan_info;
+
+typedef struct report report;
+struct report {
     const column *cols;
     size_t ncols;
     size_t nrows;         /* the total row included */
     int has_total;        /* the last row is the TOTAL row */
     char *const *names;
+    size_t rows_per_name; /* 0 or 1: row i is names[i]; else names[i /
+                             rows_per_name] (the plan's months, segment by
+                             segment) */
     const void *part[REPORT_PARTS];
     size_t part_size[REPORT_PARTS];
     const void *total[REPORT_PARTS];
     const amsize_model *model;
-} report;
+    /* The plan's: */
+    const char *key;      /* json: the rows' key; NULL: "segments" */
+    int total_listed;     /* json: the TOTAL row ends the list instead of
+                             being "total" */
+    const char *sheet;    /* xlsx: the sheet's name */
+    int start_year, start_month; /* SRC_MONTH labels, as plan_info's */
+    const report *next;   /* another table of the same output (the plan's
+                             summary after its months) */
+    const report *by_month; /* xlsx: the months' totals, written below the
+                             rows and charted */
+    const plan_info *plan;  /* json: the plan's inputs; NULL for chart and
+                             pilot */
+};
 
 /* The chart: one row per segment, then TOTAL. */
 void chart_report(report *r, const input *in, const amsize_chart_row *rows,
@@ -88,6 +120,19 @@ void chart_report(report *r, const input *in, const amsize_chart_row *rows,
 void pilot_report(report *r, const input *in, const amsize_pilot *pilots,
                   const amsize_segment *covered, const amsize_segment *uncovered,
                   const amsize_model *model);
+
+/* The plan: its months, segment by segment (months: nsegs blocks of
+ * info->horizon rows), with its summary (summaries: one per segment, then
+ * the TOTAL) as next; by_month, the months' totals (total: horizon rows),
+ * is months->by_month. */
+void plan_reports(report *months, report *by_month, report *summary, const input *in,
+                  const amsize_plan_month *rows, const amsize_plan_month *total,
+                  const amsize_plan_summary *summaries, const amsize_model *model,
+                  const plan_info *info);
+
+/* The label of plan month t (1 for the first): "YYYY-MM" counted from
+ * year and month, or t itself when year is 0. Returns buf. */
+const char *month_label(char *buf, size_t size, int year, int month, int32_t t);
 
 /* Cell (row, col) of a report; a NaN number comes back as CELL_EMPTY. */
 void report_cell(const report *r, size_t row, size_t col, cell *out);

@@ -1,7 +1,9 @@
 /* SEGMENTS.csv: its columns, one row each, and its rows into
- * amsize_segment (see input.h). A column that is a library field takes its
- * name, requirement, type, bounds and default from the library's table:
- * a new optional segment column is one COLUMN_FIELD row here. */
+ * amsize_segment and, for the plan, amsize_staffing (see input.h). A
+ * column that is a library field takes its name, requirement, type,
+ * bounds and default from the library's table: a new optional segment
+ * column is one COLUMN_FIELD row here (COLUMN_FIELD_OF for a staffing
+ * one). */
 #include <config.h>
 
 #include <stdio.h>
@@ -34,6 +36,12 @@ static const column_def seg_cols[] = {
     COLUMN_FIELD(UPSELL, 0),
     COLUMN_FIELD(CROSS_SELL, 0),
     COLUMN_FIELD(CHURN, 0),
+    /* The plan's (amsize_staffing); chart and pilot know them and ignore
+     * them. */
+    COLUMN_FIELD_OF(STAFFING, ATTRITION, 0),
+    COLUMN_FIELD_OF(STAFFING, TIME_TO_FILL, 0),
+    COLUMN_FIELD_OF(STAFFING, RAMP_MONTHS, 0),
+    COLUMN_FIELD_OF(STAFFING, CURRENT_AMS, 0),
 };
 #define S_NCOLS (sizeof seg_cols / sizeof seg_cols[0])
 
@@ -48,6 +56,7 @@ static int seg_row(csvtable *t, unsigned long line, char **c)
     input *in = sc->in;
     const char *name = c[S_SEGMENT];
     amsize_segment seg;
+    amsize_staffing staff;
 
     if (!*name) {
         csvtable_cell_error(t, line, S_SEGMENT, " is empty: give every segment a name");
@@ -73,10 +82,13 @@ static int seg_row(csvtable *t, unsigned long line, char **c)
         return EXIT_DATAERR;
     }
     MUST(amsize_segment_init(&seg, 1));
-    int rc = parse_fields(t, line, &seg, sc->skip);
+    MUST(amsize_staffing_init(&staff, 1));
+    int rc = parse_fields(t, line, &seg, AMSIZE_SCHEMA_SEGMENT, sc->skip);
+    if (rc == 0 && in->need_staffing)
+        rc = parse_fields(t, line, &staff, AMSIZE_SCHEMA_STAFFING, 0);
     if (rc < 0)
         return -rc;
-    input_add(in, &seg, name, line);
+    input_add(in, &seg, &staff, name, line);
     return 0;
 }
 

@@ -1,13 +1,16 @@
-/* The amsize command's two hand-written fast paths against the code they
+/* The amsize command's hand-written fast paths against the code they
  * shortcut, on random input from a fixed seed:
  *   - decimal_fast() must give bit for bit what strtod() gives, and accept
  *     only what is_decimal() accepts;
+ *   - format_double()'s exact integer path must write the same bytes as
+ *     printf and strtod do (format_double_slow());
  *   - csvin's direct line splitter must deliver the same records, line
  *     numbers and errors as libcsv alone, whatever the chunking, and
  *     both the right field lengths.
  * Prints "N passed, N failed" and exits non-zero on any difference. */
 #include <config.h>
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,10 +198,73 @@ static void test_csv(long count)
     }
 }
 
+/* ---- doubles written back ----------------------------------------------- */
+
+/* A double of the kinds the command writes: any bit pattern; a short
+ * decimal (0.15, 1500000); a ratio of small whole numbers (11/7, 32/3);
+ * a power of two or ten or its neighbours (the rounding's edges); a
+ * number whose 16th or 17th digit is a 5 (printf's ties); whole numbers
+ * and both zeros. */
+static double random_double(void)
+{
+    char buf[64];
+    double d;
+    uint64_t bits;
+    switch (below(7)) {
+    case 0:
+        bits = next();
+        memcpy(&d, &bits, sizeof d);
+        return d;
+    case 1:
+        random_number(buf, sizeof buf);
+        return strtod(buf, NULL);
+    case 2: return (double)(1 + below(100000)) / (double)(1 + below(1000)) * (below(2) ? 1 : -1);
+    case 3:
+        d = ldexp(1.0, (int)below(120) - 60);
+        return below(3) == 0 ? nextafter(d, 0) : below(2) ? d : nextafter(d, 2 * d);
+    case 6: /* whole numbers, both zeros, the edges of 10^15 and 2^53 */
+        switch (below(4)) {
+        case 0: return below(2) ? 0.0 : -0.0;
+        case 1: return (double)(int64_t)(next() % 2000000) - 1000000;
+        case 2: return (below(2) ? 1e15 : 9007199254740992.0) + (double)below(5) - 2;
+        default: return ldexp((double)(next() >> 11), (int)below(20) - 10);
+        }
+    case 4:
+        d = pow(10.0, (int)below(30) - 8);
+        return below(3) == 0 ? nextafter(d, 0) : below(2) ? d : nextafter(d, 2 * d);
+    default: {
+        unsigned digits = 16 + below(2), e = below(30);
+        size_t n = 0;
+        for (unsigned i = 0; i < digits; i++)
+            buf[n++] = (char)(i + 1 == digits ? '5' : '0' + below(10));
+        snprintf(buf + n, sizeof buf - n, "e-%u", e);
+        return strtod(buf, NULL);
+    }
+    }
+}
+
+/* format_double()'s exact integer path against its definition (printf at
+ * 15, 16, then 17 digits, the first that strtod() reads back). */
+static void test_doubles(long count)
+{
+    char fast[64], slow[64];
+    for (long i = 0; i < count; i++) {
+        double d = random_double();
+        if (!isfinite(d))
+            continue;
+        format_double(fast, sizeof fast, d);
+        format_double_slow(slow, sizeof slow, d);
+        if (strcmp(fast, slow) != 0 && failed < 10)
+            fprintf(stderr, "  %.17g: fast %s, slow %s\n", d, fast, slow);
+        check(strcmp(fast, slow) == 0, "format_double", slow);
+    }
+}
+
 int main(int argc, char **argv)
 {
     long scale = argc > 1 ? atol(argv[1]) : 1;
     test_numbers(200000 * scale);
+    test_doubles(300000 * scale);
     test_csv(50000 * scale);
     printf("%ld passed, %ld failed\n", passed, failed);
     return failed != 0;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The bundled sample data is what amsize-gen writes: the commands in the
-# README reproduce examples/data byte for byte, and the sample charts.
+# README reproduce examples/data byte for byte, and the sample charts and
+# plans (ams.csv and ramp.csv are written by hand).
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
 gen="$b/tools/amsize-gen"
@@ -31,4 +32,15 @@ fi
 run "sample chart" 0 chart -s "$s/examples/data/segments.csv" -a "$s/examples/data/accounts.csv" -f csv
 if grep -q '^TOTAL,4000,' "$out"; then ok "sample TOTAL has 4000 accounts"; else bad "sample TOTAL"; fi
 run "sample pilot" 0 pilot -s "$s/examples/data/segments.csv" -a "$s/examples/data/accounts.csv" -f table
+# The plan of the sample: its staffing columns, roster and Enterprise ramp.
+run "sample plan" 0 plan -s "$s/examples/data/segments.csv" -a "$s/examples/data/accounts.csv" \
+    --ams "$s/examples/data/ams.csv" --ramp "$s/examples/data/ramp.csv" -f csv
+if [ "$(wc -l <"$out")" -eq 37 ]; then ok "3 segments x 12 months"; else bad "sample plan rows"; fi
+run "sample plan without a roster" 0 plan -s "$s/examples/data/segments.csv" -a "$s/examples/data/accounts.csv" -f csv
+# Enterprise: 12 AMs today, attrition 0.12: 12 * 0.88^(1/12) = 11.87 after month 1.
+if awk -F, '$1 == "Enterprise" && $2 == 1 { exit !(sprintf("%.2f", $3) == "11.87") }' "$out"; then
+    ok "current_ams: 12 Enterprise AMs today"
+else
+    bad "sample current_ams"
+fi
 finish

@@ -89,22 +89,26 @@ row() {
 }
 
 # The command's verdict: exit status and its first message, made printable
-# and table-safe, the file names relative.
+# and table-safe, the file names relative. cmd is the subcommand.
+cmd=chart
 verdict() {
     rc=0
-    (cd "$tmp" && "$amsize" chart "$@" --format csv >/dev/null 2>err.txt) || rc=$?
+    (cd "$tmp" && "$amsize" $cmd "$@" --format csv >/dev/null 2>err.txt) || rc=$?
     msg=$(head -n 1 "$tmp/err.txt" | cut -c1-240 | tr -d '\n' | LC_ALL=C tr -c '[:print:]' '?' |
         sed -e 's/^amsize: //' -e 's/|/\\|/g')
     printf '| %s | %s |\n' "$rc" "${msg:-(no message)}"
 }
 
 # table FILE COLUMNS BASE ARGS...: one table row per column and bad value,
-# FILE holding the header and the base row with that cell replaced.
+# FILE holding the header and the base row with that cell replaced. With
+# vary set, only the columns it names.
+vary=""
 table() {
     file=$1 cols=$2 base=$3
     shift 3
     k=1
     for c in $cols; do
+        case " ${vary:-$cols} " in *" $c "*) ;; *) k=$((k + 1)); continue ;; esac
         for kind in $kinds; do
             echo "$cols" | tr -s ' ' ',' >"$tmp/$file"
             # shellcheck disable=SC2086
@@ -155,3 +159,126 @@ EOF
 printf 'segment,am_productivity,am_cost,max_load\nEnterprise,1500000,200000,20\n' \
     >"$tmp/segments.csv"
 table accounts.csv "$acc_cols" "$acc_base" --segments segments.csv --accounts accounts.csv
+
+# ---- amsize plan -------------------------------------------------------------
+
+# case_row NAME FILE CONTENT ARGS...: one table row, the plan with FILE
+# holding CONTENT (a printf format without arguments).
+case_row() {
+    cname=$1 cfile=$2 content=$3
+    shift 3
+    # shellcheck disable=SC2059
+    printf "$content" >"$tmp/$cfile"
+    printf '| %s ' "$cname"
+    verdict "$@"
+}
+
+cat <<'EOF'
+
+## amsize plan
+
+`amsize plan --segments segments.csv [--ams ams.csv] [--ramp ramp.csv]`,
+as above: one cell of a valid file replaced, then the checks across rows
+and those of the command line. chart and pilot ignore the staffing
+columns.
+
+### segments.csv: the staffing columns
+
+The row: `Enterprise,1500000,200000,20,200,100000000,12000000,8000000,4000000,0.15,3,6,0`
+under a header naming those thirteen columns.
+
+| column | value | exit | message |
+|---|---|---|---|
+EOF
+cmd=plan
+plan_cols="segment am_productivity am_cost max_load accounts book upsell cross_sell churn \
+attrition time_to_fill ramp_months current_ams"
+plan_base="Enterprise 1500000 200000 20 200 100000000 12000000 8000000 4000000 0.15 3 6 0"
+vary="attrition time_to_fill ramp_months current_ams"
+table segments.csv "$plan_cols" "$plan_base" --segments segments.csv
+vary=""
+printf 'segment,am_productivity,am_cost,max_load,accounts,book,upsell,cross_sell,churn\n' \
+    >"$tmp/segments.csv"
+printf 'Enterprise,1500000,200000,20,200,100000000,12000000,8000000,4000000\n' \
+    >>"$tmp/segments.csv"
+
+cat <<'EOF'
+
+### ams.csv
+
+Segments: `Enterprise` (as above, without the staffing columns). The row:
+`A1,Enterprise,1,3` under the header `am_id,segment,fte,tenure_months`.
+
+| column | value | exit | message |
+|---|---|---|---|
+EOF
+table ams.csv "am_id segment fte tenure_months" "A1 Enterprise 1 3" \
+    --segments segments.csv --ams ams.csv
+
+cat <<'EOF'
+
+### ramp.csv
+
+The row: `Enterprise,0,0.5` under the header `segment,month,share`.
+
+| column | value | exit | message |
+|---|---|---|---|
+EOF
+table ramp.csv "segment month share" "Enterprise 0 0.5" \
+    --segments segments.csv --ramp ramp.csv
+
+cat <<'EOF'
+
+### Values at and past the ends of the plan's ranges, and across rows
+
+| case | exit | message |
+|---|---|---|
+EOF
+seg_head='segment,am_productivity,am_cost,max_load,accounts,book,upsell,cross_sell,churn'
+seg_row='Enterprise,1500000,200000,20,200,100000000,12000000,8000000,4000000'
+for v in "attrition 1" "attrition 0.999999" "time_to_fill 1.5" "time_to_fill 2147483647" \
+    "time_to_fill 2147483648" "ramp_months 2.5" "current_ams 1.5"; do
+    # shellcheck disable=SC2086
+    set -- $v
+    case_row "$1 $2" plan-segments.csv "$seg_head,$1\\n$seg_row,$2\\n" \
+        --segments plan-segments.csv --horizon 3
+done
+case_row "tenure_months 1.5" ams.csv 'am_id,segment,tenure_months\nA1,Enterprise,1.5\n' \
+    --segments segments.csv --ams ams.csv
+case_row "fte 1.5" ams.csv 'am_id,segment,fte\nA1,Enterprise,1.5\n' \
+    --segments segments.csv --ams ams.csv
+case_row "share 1.5" ramp.csv 'segment,month,share\nEnterprise,0,1.5\n' \
+    --segments segments.csv --ramp ramp.csv
+case_row "am_id given twice" ams.csv 'am_id,segment\nA1,Enterprise\nA2,Enterprise\nA1,Enterprise\n' \
+    --segments segments.csv --ams ams.csv
+case_row "roster segment not in segments.csv" ams.csv 'am_id,segment\nA1,SMB\n' \
+    --segments segments.csv --ams ams.csv
+case_row "ramp segment not in segments.csv" ramp.csv 'segment,month,share\nSMB,0,0.5\n' \
+    --segments segments.csv --ramp ramp.csv
+case_row "ramp share decreasing" ramp.csv 'segment,month,share\nEnterprise,0,0.5\nEnterprise,1,0.4\n' \
+    --segments segments.csv --ramp ramp.csv
+case_row "ramp month 0 missing" ramp.csv 'segment,month,share\nEnterprise,1,0.5\n' \
+    --segments segments.csv --ramp ramp.csv
+case_row "ramp month missing" ramp.csv 'segment,month,share\nEnterprise,0,0.2\nEnterprise,2,0.5\n' \
+    --segments segments.csv --ramp ramp.csv
+case_row "ramp month repeated" ramp.csv 'segment,month,share\nEnterprise,0,0.2\nEnterprise,0,0.5\n' \
+    --segments segments.csv --ramp ramp.csv
+case_row "ramp rows out of order" ramp.csv 'segment,month,share\nEnterprise,1,0.5\nEnterprise,0,0.2\n' \
+    --segments segments.csv --ramp ramp.csv
+
+cat <<'EOF'
+
+### The command line
+
+Usage errors exit 64; the message is the first line.
+
+| option | exit | message |
+|---|---|---|
+EOF
+for opt in "--horizon 0" "--horizon 601" "--horizon -1" "--horizon 1.5" "--horizon abc" \
+    "--horizon 600" "--start 2026-13" "--start 2026-00" "--start 2026-1" "--start 26-11" \
+    "--start 2026-11-01" "--start 0000-01" "--start 2026-11"; do
+    printf '| `%s` ' "$opt"
+    # shellcheck disable=SC2086
+    verdict --segments segments.csv $opt
+done

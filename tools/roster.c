@@ -1,0 +1,124 @@
+/* AMS.csv, the plan's roster: its columns, one row each, and its AMs
+ * grouped by segment (see input.h). The roster columns are the library's
+ * (AMSIZE_SCHEMA_ROSTER): their names, defaults and ranges come from its
+ * table, and csvrows.c checks each value as it reads it. A new roster
+ * column is a row in am_cols, and whatever uses it takes its values with
+ * csvrows_field(). */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "csvrows.h"
+#include "input.h"
+#include "msg.h"
+#include "nameset.h"
+#include "text.h"
+#include "xalloc.h"
+
+enum { M_ID, M_SEGMENT };
+static const column_def am_cols[] = {
+    COLUMN_TEXT("am_id", NEED_ALWAYS),
+    COLUMN_TEXT("segment", NEED_ALWAYS),
+    COLUMN_FIELD(FTE, 0),
+    COLUMN_FIELD(TENURE_MONTHS, 0),
+};
+#define M_NCOLS (sizeof am_cols / sizeof am_cols[0])
+
+typedef struct roster_ctx {
+    input *in;
+    nameset ids;
+    long *segment; /* by row: its segment's index */
+    size_t cap;
+} roster_ctx;
+
+/* Each AM: an id not seen before, and a segment of SEGMENTS.csv. */
+static int am_row(csvrows *r, size_t i)
+{
+    roster_ctx *x = r->ctx;
+    const char *id = r->text[M_ID][i], *seg = r->text[M_SEGMENT][i];
+    unsigned long line = r->line[i], first;
+    char shown[ECHO_SIZE];
+
+    if (!*id) {
+        csvtable_cell_error(&r->t, line, M_ID, " is empty: give every AM an id");
+        return EXIT_DATAERR;
+    }
+    if ((first = nameset_add(&x->ids, id, line))) {
+        csvtable_cell_error(&r->t, line, M_ID,
+                            ": AM %s appears twice (first on line %lu): AM ids must be "
+                            "unique",
+                            echo(shown, id), first);
+        return EXIT_DATAERR;
+    }
+    if (!*seg) {
+        csvtable_cell_error(&r->t, line, M_SEGMENT,
+                            " is empty: give every AM the name of its segment in %s",
+                            msg_label(x->in->seg_path));
+        return EXIT_DATAERR;
+    }
+    long s = input_find(x->in, seg);
+    if (s < 0) {
+        csvtable_cell_error(&r->t, line, M_SEGMENT,
+                            ": segment %s is not in %s: add it there or fix the name (names "
+                            "must match exactly)",
+                            echo(shown, seg), msg_label(x->in->seg_path));
+        return EXIT_DATAERR;
+    }
+    if (i >= x->cap) {
+        x->cap = x->cap ? 2 * x->cap : 64;
+        x->segment = xrealloc(x->segment, x->cap * sizeof *x->segment);
+    }
+    x->segment[i] = s;
+    return 0;
+}
+
+/* The AMs grouped by segment, in file order within each (a counting
+ * sort): the cohorts of each segment's plan. */
+static void group(roster *ro, const csvrows *r, const long *segment, size_t nsegs)
+{
+    const double *fte = r->num[csvrows_field(r, AMSIZE_FIELD_FTE)];
+    const double *tenure = r->num[csvrows_field(r, AMSIZE_FIELD_TENURE_MONTHS)];
+    size_t *next = xcalloc(nsegs + 1, sizeof *next);
+
+    ro->n = r->n;
+    ro->first = xcalloc(nsegs + 1, sizeof *ro->first);
+    ro->fte = xmalloc((r->n ? r->n : 1) * sizeof *ro->fte);
+    ro->tenure = xmalloc((r->n ? r->n : 1) * sizeof *ro->tenure);
+    ro->line = xmalloc((r->n ? r->n : 1) * sizeof *ro->line);
+    for (size_t i = 0; i < r->n; i++)
+        ro->first[segment[i] + 1]++;
+    for (size_t s = 0; s < nsegs; s++)
+        ro->first[s + 1] += ro->first[s];
+    for (size_t s = 0; s < nsegs; s++)
+        next[s] = ro->first[s];
+    for (size_t i = 0; i < r->n; i++) {
+        size_t j = next[segment[i]]++;
+        ro->fte[j] = fte[i];
+        /* Checked as a whole number from 0 up to INT32_MAX; empty is NaN. */
+        ro->tenure[j] = isnan(tenure[i]) ? AMSIZE_TENURE_RAMPED : (int32_t)tenure[i];
+        ro->line[j] = r->line[i];
+    }
+    free(next);
+}
+
+int input_read_roster(input *in, const char *path)
+{
+    roster_ctx x = {in, {0}, NULL, 0};
+    csvrows r;
+    csvrows_init(&r, am_cols, M_NCOLS, AMSIZE_SCHEMA_ROSTER, am_row, &x);
+    in->roster.path = path;
+    int rc = csvrows_read(&r, path);
+    if (rc == 0) {
+        group(&in->roster, &r, x.segment, in->nsegs);
+        in->roster.fte_pos = r.t.pos[csvrows_field(&r, AMSIZE_FIELD_FTE)];
+        in->roster.tenure_pos = r.t.pos[csvrows_field(&r, AMSIZE_FIELD_TENURE_MONTHS)];
+        if (in->verbose)
+            fprintf(stderr, "amsize: %s: %zu AM(s)\n", r.t.label, r.n);
+    }
+    nameset_free(&x.ids);
+    free(x.segment);
+    csvrows_free(&r);
+    return rc;
+}
