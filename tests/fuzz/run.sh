@@ -36,7 +36,7 @@ flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefine
 targets="chart totals"
 # The CSV targets need the amsize command's reader (tools/csvin.h).
 if [ -f "$top/tools/csvin.h" ] && [ -f "$top/tools/input.c" ]; then
-    targets="csv_segments csv_accounts $targets"
+    targets="csv_segments csv_accounts csv_roster csv_ramp $targets"
 else
     echo "NOTE: tools/csvin.h not in this tree: CSV targets not built"
 fi
@@ -53,7 +53,8 @@ for src in "$top"/lib/*.c; do
 done
 toolobjs=""
 case "$targets" in *csv_*)
-    for src in csvin csvtable csvcell field input segments accounts msg number text xalloc; do
+    for src in csvin csvtable csvcell csvrows field input segments accounts roster ramp explain \
+        nameset msg number text xalloc; do
         o="$out/obj/tool_$src.o"
         # fuzzer-no-link: instrumented for coverage, no second main()
         # shellcheck disable=SC2086
