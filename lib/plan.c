@@ -53,6 +53,7 @@ typedef struct plan {
     double k_month;     /* K/12 */
     double q, keep;     /* monthly leaving rate, and 1 - q */
     double keep_l;      /* (1-q)^L */
+    double keep_l1;     /* (1-q)^(L+1) */
     int32_t fill;       /* L */
     int32_t ramp_months;
     const double *ramp; /* NULL: the ramp_months curve */
@@ -108,7 +109,7 @@ static amsize_status run(amsize_plan_month *out, amsize_plan_summary *sum, amsiz
     const size_t window = ramp_window(p);
     size_t from = 1; /* the first start month not yet folded into old */
     int32_t first_at_demand = 0;
-    double hc = 0;
+    double hc = 0, open = 0; /* sum(r_u*(1-q)^(t-u)) over the open requisitions */
 
     for (size_t t = 1; t <= horizon; t++) {
         /* Cohorts whose tenure reaches the window this month are ramped
@@ -126,10 +127,15 @@ static amsize_status run(amsize_plan_month *out, amsize_plan_summary *sum, amsiz
         /* 2. Requisitions: what opens now starts at t + L, so count what
          * is on staff then and what was opened but has not started. */
         amsize__ksum proj = {staff_sum(p, hand, started, from, t - 1, &old) * p->keep_l, 0};
-        for (size_t u = t > (size_t)p->fill ? t - (size_t)p->fill : 1; u < t; u++)
-            amsize__ksum_add(&proj, req[u - 1] * pow(p->keep, (double)(t - u)));
+        amsize__ksum_add(&proj, open);
         double r = fmax(0.0, amsize__ceil_eps(p->target - amsize__ksum_value(&proj)));
         req[t - 1] = r;
+        /* What is open at t + 1: everything open now a month older, less
+         * the requisition that starts then (opened at t - L). A running
+         * sum, so that a long time to fill costs nothing per month. */
+        open = p->keep * (open + r);
+        if (t > (size_t)p->fill)
+            open = fmax(0.0, open - req[t - 1 - (size_t)p->fill] * p->keep_l1);
         /* 3. Starts. */
         double s = t > (size_t)p->fill ? req[t - 1 - (size_t)p->fill] : 0.0;
         started[t - 1] = s;
@@ -265,6 +271,7 @@ amsize_status amsize_plan_compute(amsize_plan_month *months, size_t months_len,
     p.keep = 1.0 - p.q;
     p.fill = staff->time_to_fill;
     p.keep_l = pow(p.keep, (double)p.fill);
+    p.keep_l1 = pow(p.keep, (double)p.fill + 1.0);
     p.ramp_months = staff->ramp_months;
     p.ramp = ramp;
     p.ramp_len = ramp_len;
