@@ -134,7 +134,7 @@ def random_segment(rng, i):
 def random_staffing(rng):
     return amsize.Staffing(
         attrition=rng.choice([0.0, rng.uniform(0, 0.4), rng.uniform(0, 0.99)]),
-        time_to_fill=rng.choice([0, rng.randint(0, 8)]),
+        time_to_fill=rng.choice([0, rng.randint(0, 8), rng.randint(20, 60)]),
         ramp_months=rng.choice([0, rng.randint(0, 12)]),
         current_ams=rng.choice([0, rng.randint(0, 40)]))
 
