@@ -86,6 +86,10 @@ AMSIZE_INTERNAL void amsize__write_defaults(void *base, int32_t schema);
 /* Checks every field of a struct described by schema, in table order. */
 AMSIZE_INTERNAL amsize_status amsize__struct_check(amsize_error *err, const void *base,
                                                    int32_t schema, int64_t index);
+/* Whether v is a value field of schema can hold: in its range, whole
+ * where the type is, and within the type's limits (amsize_field_check()'s
+ * rule, as a predicate for the scalar functions). */
+AMSIZE_INTERNAL int amsize__field_ok(int32_t schema, int32_t field, double v);
 /* Whether v is in the table's range of a segment field: the scalar
  * functions' test, which answer NaN rather than say why. */
 #define AMSIZE__SEG_OK(FIELD, v) \

@@ -415,8 +415,8 @@ double amsize_monthly_attrition_calc(double attrition)
 
 double amsize_ramp_share_calc(double tenure_months, double ramp_months)
 {
-    if (!amsize__nonneg(tenure_months) || tenure_months != floor(tenure_months) ||
-        !amsize__nonneg(ramp_months) || ramp_months != floor(ramp_months))
+    if (!amsize__field_ok(AMSIZE_SCHEMA_ROSTER, AMSIZE_FIELD_TENURE_MONTHS, tenure_months) ||
+        !amsize__field_ok(AMSIZE_SCHEMA_STAFFING, AMSIZE_FIELD_RAMP_MONTHS, ramp_months))
         return NAN;
     return fmin(1.0, (tenure_months + 1.0) / (ramp_months + 1.0));
 }

@@ -338,6 +338,12 @@ static int fits(int32_t type, double v)
     }
 }
 
+int amsize__field_ok(int32_t schema, int32_t field, double v)
+{
+    const amsize__fielddef *d = amsize__schema_def(schema, field);
+    return d && amsize__field_value(NULL, d, field, v, -1) == AMSIZE_OK && fits(d->type, v);
+}
+
 amsize_status amsize_field_check(amsize_error *err, int32_t schema, int32_t field, double value,
                                  int64_t index)
 {

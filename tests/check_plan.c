@@ -1401,6 +1401,9 @@ START_TEST(test_calc_ramp_share)
     CLOSE(amsize_ramp_share_calc(5, 6), 6.0 / 7);
     ck_assert_double_eq(amsize_ramp_share_calc(6, 6), 1);  /* 7/7 */
     ck_assert_double_eq(amsize_ramp_share_calc(10, 6), 1); /* min(1, 11/7) */
+    /* Both are int32_t fields in the table: 3e9 does not fit either. */
+    ck_assert(isnan(amsize_ramp_share_calc(3e9, 6)));
+    ck_assert(isnan(amsize_ramp_share_calc(2, 3e9)));
     ck_assert_double_eq(amsize_ramp_share_calc(0, 0), 1);  /* no ramp */
     ck_assert_double_eq(amsize_ramp_share_calc(1, 3), 0.5); /* 2/4 */
     ck_assert_double_eq(amsize_ramp_share_calc(0, 1), 0.5); /* 1/2 */
