@@ -399,7 +399,7 @@ START_TEST(test_names)
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ROI), "roi");
     /* 1.1's plan (plan.h) appends 44..52: the staffing columns and the
      * roster's and ramp curve's as the issue names them, then the scratch
-     * buffer and the staffing struct. 53 is the first id no release knows. */
+     * buffer and the staffing struct. */
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ATTRITION), "attrition");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_TIME_TO_FILL), "time_to_fill");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_RAMP_MONTHS), "ramp_months");
@@ -409,7 +409,25 @@ START_TEST(test_names)
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_TENURE_MONTHS), "tenure_months");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_WORK), "work");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_STAFFING), "staffing");
-    ck_assert_str_eq(amsize_field_name(53), "unknown");
+    /* 1.1's evaluation (evaluate.h) appends 53..63: AMS.csv's segment and
+     * target, the below_plan threshold, the arrays it reads, and the
+     * results that can overflow, as issue 12's columns name them. 64 is
+     * the first id no release knows. */
+    ck_assert_int_eq(AMSIZE_FIELD_SEGMENT, 53);
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_SEGMENT), "segment");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_TARGET), "target");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_BELOW_PLAN), "below_plan");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_AMS), "ams");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_AM_EVALS), "am_evals");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_COVERAGE), "coverage");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_CSM), "csm");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ATTAINMENT), "attainment");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_LOAD), "load");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_NET_PER_FTE), "net_per_fte");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_OBSERVED_PRODUCTIVITY),
+                     "observed_productivity");
+    ck_assert_int_eq(AMSIZE_FIELD_OBSERVED_PRODUCTIVITY, 63);
+    ck_assert_str_eq(amsize_field_name(64), "unknown");
     ck_assert_str_eq(amsize_field_name(-1), "unknown");
 
     ck_assert_str_eq(amsize_rating_name(AMSIZE_RATING_NONE), "");
