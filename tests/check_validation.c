@@ -485,7 +485,7 @@ START_TEST(test_version_and_sizes)
      * 4-byte members and two 8-byte ones, 16 + 16 = 32 bytes;
      * amsize_plan_month two 4-byte members and ten doubles, 8 + 80 = 88;
      * amsize_plan_summary two 4-byte members and seven doubles, 8 + 56 =
-     * 64. 14 is the first id no release knows. */
+     * 64. */
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_STAFFING), 32);
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_MONTH), 88);
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_SUMMARY), 64);
@@ -493,7 +493,21 @@ START_TEST(test_version_and_sizes)
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_MONTH), sizeof(amsize_plan_month));
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_SUMMARY),
                       sizeof(amsize_plan_summary));
-    ck_assert_uint_eq(amsize_struct_size(14), 0);
+    /* The evaluation's three (evaluate.h, ids 14..16): amsize_am is four
+     * 4-byte members and eight 8-byte ones, 16 + 64 = 80 bytes;
+     * amsize_am_eval two 4-byte members and six doubles, 8 + 48 = 56;
+     * amsize_segment_eval 320 (its header's sum). 17 is the first id no
+     * release knows. */
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_AM), 80);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_AM_EVAL), 56);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_SEGMENT_EVAL), 320);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_AM), sizeof(amsize_am));
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_AM_EVAL), sizeof(amsize_am_eval));
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_SEGMENT_EVAL),
+                      sizeof(amsize_segment_eval));
+    ck_assert_int_eq(AMSIZE_STRUCT_AM, 14);
+    ck_assert_int_eq(AMSIZE_STRUCT_SEGMENT_EVAL, 16);
+    ck_assert_uint_eq(amsize_struct_size(17), 0);
     ck_assert_uint_eq(amsize_struct_size(-1), 0);
 }
 END_TEST
