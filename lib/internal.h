@@ -91,6 +91,10 @@ AMSIZE_INTERNAL amsize_status amsize__struct_check(amsize_error *err, const void
 #define AMSIZE__SEG_OK(FIELD, v) \
     amsize__in_range(amsize__field_range(AMSIZE_SCHEMA_SEGMENT, AMSIZE_FIELD_##FIELD), (v))
 
+/* Whether v is in the table's range of an AM field (evaluate.h). */
+#define AMSIZE__AM_OK(FIELD, v) \
+    amsize__in_range(amsize__field_range(AMSIZE_SCHEMA_AM, AMSIZE_FIELD_##FIELD), (v))
+
 /* One segment's accounts in two parts, as amsize_totals_pilot() compares
  * them: [0] uncovered, [1] covered. nr = U + X - a*C. */
 typedef struct amsize__split {

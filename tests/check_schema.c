@@ -1386,6 +1386,37 @@ START_TEST(test_staffing_init_writes_table_defaults)
 }
 END_TEST
 
+/* amsize_am_init() writes exactly the table's defaults, in every element
+ * it is given; rebuilt from evaluate.h alone (fte 1, the target derived,
+ * no accounts, segment 0, reserved 0) the struct is byte for byte the
+ * same. */
+START_TEST(test_am_init_writes_table_defaults)
+{
+    amsize_am am[2], want;
+    size_t n = amsize_schema_count(AMSIZE_SCHEMA_AM);
+
+    memset(am, 0x5A, sizeof am);
+    ASSERT_OK(amsize_am_init(am, 2));
+    for (int e = 0; e < 2; e++) {
+        for (size_t i = 0; i < n; i++) {
+            amsize_field_info info = get_row(AMSIZE_SCHEMA_AM, i);
+            double got = read_member(&am[e], info.type, info.offset, 0);
+            double want_v = info.defaults ? info.defaults[0] : 0;
+            ck_assert_msg(got == want_v, "%s: init wrote %g, the table says %g", info.name, got,
+                          want_v);
+            if (info.flags & PRES)
+                ck_assert_double_eq(
+                    read_member(&am[e], AMSIZE_TYPE_INT32, info.presence_offset, 0), 0);
+        }
+    }
+    memset(&want, 0, sizeof want);
+    want.struct_size = (uint32_t)sizeof want;
+    want.fte = 1;
+    ck_assert_mem_eq(&am[0], &want, sizeof want);
+    ck_assert_mem_eq(&am[1], &want, sizeof want);
+}
+END_TEST
+
 /* The account columns' defaults are what amsize_totals_add() does with a
  * NULL column: service_weight NULL is a weight of 1 per account (the
  * table's default), am_covered NULL is 0. */
@@ -1457,6 +1488,7 @@ static Suite *schema_suite(void)
     tc = add_tcase(s, "defaults");
     tcase_add_test(tc, test_init_writes_table_defaults);
     tcase_add_test(tc, test_staffing_init_writes_table_defaults);
+    tcase_add_test(tc, test_am_init_writes_table_defaults);
     tcase_add_test(tc, test_account_defaults_are_totals_nulls);
 
     return s;
