@@ -11,6 +11,7 @@
  *   amsize/scalar.h   spreadsheet-style functions of plain numbers
  *   amsize/totals.h   per-segment totals from account-level columns
  *   amsize/plan.h     a monthly hiring plan: ramp, attrition, time to fill
+ *   amsize/evaluate.h each cycle, the AMs you have against the chart
  * amsize/common.h, 1.0's name for export.h, still works.
  *
  * The library never allocates, does no I/O, keeps no global mutable state
@@ -56,5 +57,6 @@
 #include "amsize/scalar.h"
 #include "amsize/totals.h"
 #include "amsize/plan.h"
+#include "amsize/evaluate.h"
 
 #endif /* AMSIZE_H */

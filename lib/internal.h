@@ -95,6 +95,21 @@ AMSIZE_INTERNAL int amsize__field_ok(int32_t schema, int32_t field, double v);
 #define AMSIZE__SEG_OK(FIELD, v) \
     amsize__in_range(amsize__field_range(AMSIZE_SCHEMA_SEGMENT, AMSIZE_FIELD_##FIELD), (v))
 
+/* Whether v is in the table's range of an AM field (evaluate.h). */
+#define AMSIZE__AM_OK(FIELD, v) \
+    amsize__in_range(amsize__field_range(AMSIZE_SCHEMA_AM, AMSIZE_FIELD_##FIELD), (v))
+
+/* One segment's accounts in two parts, as amsize_totals_pilot() compares
+ * them: [0] uncovered, [1] covered. nr = U + X - a*C. */
+typedef struct amsize__split {
+    double count[2], book[2], nr[2];
+} amsize__split;
+
+/* The parts of one accumulator whose struct_size the caller has checked,
+ * with a = churn_attribution in [0,1] (totals.c). */
+AMSIZE_INTERNAL void amsize__totals_split(amsize__split *out, const amsize_totals *t,
+                                          double churn_attribution);
+
 /* The methods on a validated segment. Each can fail only with
  * AMSIZE_E_OVERFLOW. */
 AMSIZE_INTERNAL amsize_status amsize__netratio(amsize_netratio *out, amsize_error *err,

@@ -34,6 +34,11 @@ static const double d_selling_time[5] = {0.40, 0.50, 0.60, 0.70, 0.80};
 static const double d_rating_high = 0.15, d_rating_medium = 0.05;
 static const double d_attrition = 0.15, d_time_to_fill = 3, d_ramp_months = 6;
 
+/* An AM's target, on the roster and on amsize_am: one description, one
+ * derivation. */
+#define TARGET_DERIVED "fte*am_productivity*T[s]/T[3]"
+#define TARGET_DESCRIPTION "the AM's net growth objective for the period, money"
+
 #define REQ AMSIZE_FIELDINFO_REQUIRED
 #define PRESENCE AMSIZE_FIELDINFO_PRESENCE
 #define TOTALS AMSIZE_FIELDINFO_FROM_TOTALS
@@ -133,11 +138,42 @@ static const amsize__fielddef roster_fields[] = {
     /* Not given: AMSIZE_TENURE_RAMPED, outside the range on purpose. */
     ACC(TENURE_MONTHS, "tenure_months", INT32, 0, &range_nonneg, "fully ramped", NULL,
         "whole months the AM has been in the role at the plan's start"),
+    /* The evaluation's (evaluate.h); not given: derived, as amsize_am's. */
+    ACC(TARGET, "target", DOUBLE, 0, &range_nonneg, TARGET_DERIVED, NULL,
+        TARGET_DESCRIPTION),
 };
 
 static const amsize__fielddef ramp_fields[] = {
     ACC(SHARE, "share", DOUBLE, REQ, &range_unit, "", NULL,
         "share of full productivity in a tenure month, non-decreasing"),
+};
+
+#define AM(id, member, type, flags, range, deftext, def, presence, desc)                  \
+    {AMSIZE_FIELD_##id, #member, desc, range, deftext, def, AMSIZE_TYPE_##type, flags,     \
+     offsetof(amsize_am, member), 1, presence}
+
+/* One AM of the evaluation (evaluate.h): the roster's fields, then the
+ * sums of the accounts the AM covered over the period. */
+static const amsize__fielddef am_fields[] = {
+    /* The upper end is the call's segs_len, as for segment_index. */
+    AM(SEGMENT, segment, INT32, REQ, &range_segment_index, "", NULL, 0,
+       "the AM's segment, an index into the segments"),
+    AM(FTE, fte, DOUBLE, 0, &range_share, "1", &d_one, 0,
+       "the AM's share of the period or of full time"),
+    AM(TARGET, target, DOUBLE, PRESENCE, &range_nonneg, TARGET_DERIVED, NULL,
+       offsetof(amsize_am, has_target), TARGET_DESCRIPTION),
+    AM(ACCOUNTS, accounts, INT64, 0, &range_nonneg, "0", &d_zero, 0,
+       "accounts the AM covered over the period, a count"),
+    AM(WEIGHTED_ACCOUNTS, weighted_accounts, DOUBLE, 0, &range_nonneg, "0", &d_zero, 0,
+       "those accounts weighted by the service each needs, in accounts"),
+    AM(BOOK, book, DOUBLE, 0, &range_nonneg, "0", &d_zero, 0,
+       "those accounts' ARR, money per year"),
+    AM(UPSELL, upsell, DOUBLE, 0, &range_nonneg, "0", &d_zero, 0,
+       "upsell on those accounts over the period, money"),
+    AM(CROSS_SELL, cross_sell, DOUBLE, 0, &range_nonneg, "0", &d_zero, 0,
+       "cross-sell on those accounts over the period, money"),
+    AM(CHURN, churn, DOUBLE, 0, &range_nonneg, "0", &d_zero, 0,
+       "ARR of those accounts lost to churn over the period, money"),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -151,6 +187,7 @@ static const amsize__fielddef *table(int32_t schema, size_t *len)
     case AMSIZE_SCHEMA_STAFFING: *len = COUNT(staffing_fields); return staffing_fields;
     case AMSIZE_SCHEMA_ROSTER: *len = COUNT(roster_fields); return roster_fields;
     case AMSIZE_SCHEMA_RAMP: *len = COUNT(ramp_fields); return ramp_fields;
+    case AMSIZE_SCHEMA_AM: *len = COUNT(am_fields); return am_fields;
     default: *len = 0; return NULL;
     }
 }

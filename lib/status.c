@@ -34,7 +34,9 @@ const char *amsize_field_name(int32_t field)
         "min_load", "hc_floor", "hc_ceiling", "headcount", "cost", "segment_index",
         "arr", "service_weight", "am_covered", "column", "hc_demand", "fte_net",
         "churn_attributed", "roi", "attrition", "time_to_fill", "ramp_months",
-        "current_ams", "share", "fte", "tenure_months", "work", "staffing",
+        "current_ams", "share", "fte", "tenure_months", "work", "staffing", "segment",
+        "target", "below_plan", "ams", "am_evals", "coverage", "csm", "attainment", "load",
+        "net_per_fte", "observed_productivity",
     };
     if (field < 0 || (size_t)field >= sizeof names / sizeof names[0])
         return "unknown";

@@ -438,10 +438,21 @@ amsize_status amsize_totals_segment(amsize_segment *seg, amsize_error *err,
     return AMSIZE_OK;
 }
 
+void amsize__totals_split(amsize__split *out, const amsize_totals *t, double churn_attribution)
+{
+    for (int p = 0; p < 2; p++) {
+        int32_t part = p ? AMSIZE_PART_COVERED : AMSIZE_PART_UNCOVERED;
+        out->count[p] = part_count(t, part);
+        out->book[p] = part_value(t, part, COL_ARR);
+        out->nr[p] = (part_value(t, part, COL_UPSELL) + part_value(t, part, COL_CROSS_SELL)) -
+                     churn_attribution * part_value(t, part, COL_CHURN);
+    }
+}
+
 amsize_status amsize_totals_pilot(amsize_pilot *out, amsize_error *err,
                                   const amsize_totals *totals, double churn_attribution)
 {
-    double nr[2], book[2];
+    amsize__split sp;
 
     TRY(amsize__err_begin(err));
     TRY(totals_check(err, totals, 1, AMSIZE_FIELD_TOTAL));
@@ -449,11 +460,6 @@ amsize_status amsize_totals_pilot(amsize_pilot *out, amsize_error *err,
                             amsize__schema_def(AMSIZE_SCHEMA_SEGMENT,
                                                AMSIZE_FIELD_CHURN_ATTRIBUTION),
                             AMSIZE_FIELD_CHURN_ATTRIBUTION, churn_attribution, -1));
-    for (int p = 0; p < 2; p++) {
-        int32_t part = p ? AMSIZE_PART_COVERED : AMSIZE_PART_UNCOVERED;
-        nr[p] = (part_value(totals, part, COL_UPSELL) + part_value(totals, part, COL_CROSS_SELL)) -
-                churn_attribution * part_value(totals, part, COL_CHURN);
-        book[p] = part_value(totals, part, COL_ARR);
-    }
-    return amsize_pilot_compare(out, err, nr[1], book[1], nr[0], book[0]);
+    amsize__totals_split(&sp, totals, churn_attribution);
+    return amsize_pilot_compare(out, err, sp.nr[1], sp.book[1], sp.nr[0], sp.book[0]);
 }

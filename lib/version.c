@@ -18,6 +18,9 @@ AMSIZE__ASSERT_SIZE(amsize_totals, 184);
 AMSIZE__ASSERT_SIZE(amsize_staffing, 32);
 AMSIZE__ASSERT_SIZE(amsize_plan_month, 88);
 AMSIZE__ASSERT_SIZE(amsize_plan_summary, 64);
+AMSIZE__ASSERT_SIZE(amsize_am, 80);
+AMSIZE__ASSERT_SIZE(amsize_am_eval, 56);
+AMSIZE__ASSERT_SIZE(amsize_segment_eval, 320);
 /* Pointers make this one target-dependent: 96 bytes on LP64. */
 AMSIZE__ASSERT_SIZE(amsize_field_info, 5 * sizeof(void *) + 56);
 
@@ -57,6 +60,9 @@ size_t amsize_struct_size(int32_t id)
     case AMSIZE_STRUCT_STAFFING: return sizeof(amsize_staffing);
     case AMSIZE_STRUCT_PLAN_MONTH: return sizeof(amsize_plan_month);
     case AMSIZE_STRUCT_PLAN_SUMMARY: return sizeof(amsize_plan_summary);
+    case AMSIZE_STRUCT_AM: return sizeof(amsize_am);
+    case AMSIZE_STRUCT_AM_EVAL: return sizeof(amsize_am_eval);
+    case AMSIZE_STRUCT_SEGMENT_EVAL: return sizeof(amsize_segment_eval);
     default: return 0;
     }
 }

@@ -5,12 +5,13 @@
  * The expected rows are written from the documentation, not from
  * lib/schema.c: names as amsize_field_name() spells them and the CSV
  * columns; types, offsets and defaults from the declarations and comments
- * in amsize/segment.h, amsize/totals.h and amsize/plan.h; ranges from the
- * README's input table and issue 15; the range and default texts where
- * schema.h and the plan spell them ("0 or more", "above 0", "above 0 and
- * at most 1", "any finite number", "1", "0.40, 0.50, 0.60, 0.70, 0.80",
- * "accounts", "0 or more and below 1", "fully ramped", "" for a required
- * field).
+ * in amsize/segment.h, amsize/totals.h, amsize/plan.h and
+ * amsize/evaluate.h; ranges from the README's input table and issues 15
+ * and 12; the range and default texts where schema.h, the plan and the
+ * evaluation spell them ("0 or more", "above 0", "above 0 and at most 1",
+ * "any finite number", "1", "0.40, 0.50, 0.60, 0.70, 0.80", "accounts",
+ * "0 or more and below 1", "fully ramped", "fte*am_productivity*T[s]/T[3]",
+ * "" for a required field).
  * Texts the headers do not spell are checked for what they must hold
  * instead: a numeric default text reads back as the default, and one range
  * has one text.
@@ -55,6 +56,10 @@ typedef struct want_field {
 #define SOFF(m) offsetof(amsize_segment, m)
 #define MOFF(m) offsetof(amsize_model, m)
 #define STOFF(m) offsetof(amsize_staffing, m)
+#define AOFF(m) offsetof(amsize_am, m)
+
+/* An AM's target when none is given: evaluate.h's words. */
+#define TARGET_DERIVED "fte*am_productivity*T[s]/T[3]"
 
 /* amsize_segment, in declaration order. README: N, W, B, U, X, C >= 0;
  * a in [0, 1], default 1; P, K, Lmax > 0 and required (segment.h: "no
@@ -140,11 +145,15 @@ static const want_field want_staffing[] = {
  * cohort_tenure): fte in (0,1], default 1 (the evaluation issue's AMS.csv);
  * tenure_months whole months >= 0, and when empty the AM is fully ramped
  * (AMSIZE_TENURE_RAMPED, which no number in the range stands for: no
- * defaults, words only). Columns, so offsets are 0. */
+ * defaults, words only). Then AMS.csv's target (issue 12): optional, >= 0,
+ * and when empty derived as evaluate.h says (words only). Columns, so
+ * offsets are 0. */
 static const want_field want_roster[] = {
     {F(FTE), "fte", T(DOUBLE), MIN_OPEN, 0, 1, 0, 1, 0, 1, {1}, "above 0 and at most 1", "1"},
     {F(TENURE_MONTHS), "tenure_months", T(INT32), 0, 0, INFINITY, 0, 1, 0, 0, {0}, "0 or more",
      "fully ramped"},
+    {F(TARGET), "target", T(DOUBLE), 0, 0, INFINITY, 0, 1, 0, 0, {0}, "0 or more",
+     TARGET_DERIVED},
 };
 
 /* One month of a ramp curve (RAMP.csv): share in [0,1], required (a ramp
@@ -153,13 +162,39 @@ static const want_field want_ramp[] = {
     {F(SHARE), "share", T(DOUBLE), REQ, 0, 1, 0, 1, 0, 0, {0}, NULL, ""},
 };
 
+/* amsize_am, in declaration order (evaluate.h; issue 12's AMS.csv and the
+ * sums of an AM's accounts): segment an index, required, its upper bound
+ * the call's segs_len (like segment_index's); fte in (0,1], default 1;
+ * target >= 0, used when has_target, else derived; accounts whole, and
+ * weighted_accounts, book, upsell, cross_sell and churn, all >= 0 and 0
+ * by default (an AM without accounts). has_target and reserved are no
+ * fields. */
+static const want_field want_am[] = {
+    {F(SEGMENT), "segment", T(INT32), REQ, 0, NAN, AOFF(segment), 1, 0, 0, {0}, NULL, ""},
+    {F(FTE), "fte", T(DOUBLE), MIN_OPEN, 0, 1, AOFF(fte), 1, 0, 1, {1}, "above 0 and at most 1",
+     "1"},
+    {F(TARGET), "target", T(DOUBLE), PRES, 0, INFINITY, AOFF(target), 1, AOFF(has_target), 0,
+     {0}, "0 or more", TARGET_DERIVED},
+    {F(ACCOUNTS), "accounts", T(INT64), 0, 0, INFINITY, AOFF(accounts), 1, 0, 1, {0},
+     "0 or more", "0"},
+    {F(WEIGHTED_ACCOUNTS), "weighted_accounts", T(DOUBLE), 0, 0, INFINITY,
+     AOFF(weighted_accounts), 1, 0, 1, {0}, "0 or more", "0"},
+    {F(BOOK), "book", T(DOUBLE), 0, 0, INFINITY, AOFF(book), 1, 0, 1, {0}, "0 or more", "0"},
+    {F(UPSELL), "upsell", T(DOUBLE), 0, 0, INFINITY, AOFF(upsell), 1, 0, 1, {0}, "0 or more",
+     "0"},
+    {F(CROSS_SELL), "cross_sell", T(DOUBLE), 0, 0, INFINITY, AOFF(cross_sell), 1, 0, 1, {0},
+     "0 or more", "0"},
+    {F(CHURN), "churn", T(DOUBLE), 0, 0, INFINITY, AOFF(churn), 1, 0, 1, {0}, "0 or more", "0"},
+};
+
 #undef SOFF
 #undef MOFF
 #undef STOFF
+#undef AOFF
 
 /* Every schema, in id order, with its documented rows. */
 #define FIRST_SCHEMA AMSIZE_SCHEMA_SEGMENT
-#define LAST_SCHEMA AMSIZE_SCHEMA_RAMP
+#define LAST_SCHEMA AMSIZE_SCHEMA_AM
 static const struct {
     int32_t schema;
     const want_field *rows;
@@ -171,6 +206,7 @@ static const struct {
     {AMSIZE_SCHEMA_STAFFING, want_staffing, N_OF(want_staffing)},
     {AMSIZE_SCHEMA_ROSTER, want_roster, N_OF(want_roster)},
     {AMSIZE_SCHEMA_RAMP, want_ramp, N_OF(want_ramp)},
+    {AMSIZE_SCHEMA_AM, want_am, N_OF(want_am)},
 };
 
 static const want_field *want_rows(int32_t schema, size_t *n)
@@ -186,8 +222,8 @@ static const want_field *want_rows(int32_t schema, size_t *n)
 }
 
 /* Loop index over every documented row: segment 0..13, model 14..16,
- * account 17..23, staffing 24..27, roster 28..29, ramp 30. */
-#define ALL_ROWS 31
+ * account 17..23, staffing 24..27, roster 28..30, ramp 31, AM 32..40. */
+#define ALL_ROWS 41
 
 static void row_of(int i, int32_t *schema, size_t *index)
 {
@@ -270,22 +306,24 @@ START_TEST(test_schema_count)
     /* 14 segment fields (segment.h, has_* flags folded into their field),
      * 3 model fields (selling_time one field of length 5), 7 account
      * columns (the arguments of amsize_totals_add()); the plan's 4
-     * staffing fields (amsize_staffing without reserved), 2 roster columns
-     * (fte, tenure_months) and 1 ramp column (share). 7 is the first
-     * schema no release knows. */
+     * staffing fields (amsize_staffing without reserved), 3 roster columns
+     * (fte, tenure_months, and the evaluation's target) and 1 ramp column
+     * (share); the evaluation's 9 AM fields (amsize_am without has_target
+     * and reserved). 8 is the first schema no release knows. */
     ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_SEGMENT), 14);
     ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_MODEL), 3);
     ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_ACCOUNT), 7);
     ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_STAFFING), 4);
-    ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_ROSTER), 2);
+    ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_ROSTER), 3);
     ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_RAMP), 1);
+    ck_assert_uint_eq(amsize_schema_count(AMSIZE_SCHEMA_AM), 9);
     /* test_schema_row's loop covers every documented row. */
     size_t rows = 0;
     for (int k = 0; k < N_OF(schemas); k++)
         rows += schemas[k].n;
     ck_assert_uint_eq(rows, ALL_ROWS);
     ck_assert_uint_eq(amsize_schema_count(0), 0);
-    ck_assert_uint_eq(amsize_schema_count(7), 0);
+    ck_assert_uint_eq(amsize_schema_count(8), 0);
     ck_assert_uint_eq(amsize_schema_count(-1), 0);
     ck_assert_uint_eq(amsize_schema_count(INT32_MAX), 0);
 }
@@ -358,8 +396,9 @@ END_TEST
 
 /* Offsets cover each struct exactly: amsize_segment is struct_size (4),
  * the two has_* flags (2 * 4) and its fields; amsize_model and
- * amsize_staffing are struct_size (4), reserved (4) and their fields. A
- * member added without a row would show here. */
+ * amsize_staffing are struct_size (4), reserved (4) and their fields;
+ * amsize_am is struct_size, has_target and reserved (3 * 4) and its
+ * fields. A member added without a row would show here. */
 START_TEST(test_schema_covers_structs)
 {
     size_t bytes = 0, n = amsize_schema_count(AMSIZE_SCHEMA_SEGMENT);
@@ -394,6 +433,19 @@ START_TEST(test_schema_covers_structs)
         bytes += size;
     }
     ck_assert_uint_eq(4 + 4 + bytes, sizeof(amsize_staffing));
+
+    bytes = 0;
+    n = amsize_schema_count(AMSIZE_SCHEMA_AM);
+    for (size_t i = 0; i < n; i++) {
+        amsize_field_info info = get_row(AMSIZE_SCHEMA_AM, i);
+        size_t size = type_size(info.type) * (size_t)info.length;
+        ck_assert_uint_le(info.offset + size, sizeof(amsize_am));
+        ck_assert_uint_ge(info.offset, sizeof(uint32_t)); /* after struct_size */
+        ck_assert_uint_ne(info.offset, offsetof(amsize_am, has_target));
+        ck_assert_uint_ne(info.offset, offsetof(amsize_am, reserved));
+        bytes += size;
+    }
+    ck_assert_uint_eq(4 + 4 + 4 + bytes, sizeof(amsize_am));
 }
 END_TEST
 
@@ -422,7 +474,9 @@ START_TEST(test_schema_every_field_described)
             /* Required: no default at all. Derived (PRESENCE): no numbers,
              * but words. A roster AM's tenure: no numbers, but words (an
              * empty cell is "fully ramped", AMSIZE_TENURE_RAMPED, outside
-             * the range on purpose). Otherwise: numbers, and words. */
+             * the range on purpose); its target likewise (an empty cell is
+             * derived, as amsize_am's without has_target). Otherwise:
+             * numbers, and words. */
             if (info.flags & REQ) {
                 ck_assert_msg(!(info.flags & PRES), "%s: required and optional", what);
                 ck_assert_ptr_null(info.defaults);
@@ -435,6 +489,9 @@ START_TEST(test_schema_every_field_described)
             } else if (schema == AMSIZE_SCHEMA_ROSTER && info.field == F(TENURE_MONTHS)) {
                 ck_assert_ptr_null(info.defaults);
                 ck_assert_str_eq(info.default_text, "fully ramped");
+            } else if (schema == AMSIZE_SCHEMA_ROSTER && info.field == F(TARGET)) {
+                ck_assert_ptr_null(info.defaults);
+                ck_assert_str_eq(info.default_text, TARGET_DERIVED);
             } else {
                 ck_assert_ptr_nonnull(info.defaults);
                 ck_assert_msg(info.default_text[0], "%s: a default without words", what);
@@ -669,6 +726,23 @@ START_TEST(test_schema_lookup)
     ck_assert_int_eq(info.field, F(SHARE));
     ck_assert_uint_eq(info.flags & REQ, REQ);
     ck_assert_str_eq(info.default_text, "");
+
+    /* The evaluation's, by AMS.csv's names: target on the roster and on
+     * amsize_am, where has_target says whether it is given. */
+    ck_assert_int_eq(amsize_schema_lookup(&info, AMSIZE_SCHEMA_ROSTER, "target"), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(TARGET));
+    ck_assert_uint_eq(info.flags & (REQ | PRES), 0);
+    ck_assert_ptr_null(info.defaults);
+    ck_assert_int_eq(amsize_schema_lookup(&info, AMSIZE_SCHEMA_AM, "target"), AMSIZE_OK);
+    ck_assert_uint_eq(info.flags & PRES, PRES);
+    ck_assert_uint_eq(info.offset, offsetof(amsize_am, target));
+    ck_assert_uint_eq(info.presence_offset, offsetof(amsize_am, has_target));
+    ck_assert_int_eq(amsize_schema_lookup(&info, AMSIZE_SCHEMA_AM, "segment"), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(SEGMENT));
+    ck_assert_int_eq(info.type, AMSIZE_TYPE_INT32);
+    ck_assert_uint_eq(info.flags & REQ, REQ);
+    ck_assert_int_eq(amsize_schema_lookup(&info, AMSIZE_SCHEMA_AM, "fte"), AMSIZE_OK);
+    ck_assert_double_eq(info.defaults[0], 1);
 }
 END_TEST
 
@@ -704,6 +778,11 @@ static const struct {
     {AMSIZE_SCHEMA_ROSTER, "tenure"},
     {AMSIZE_SCHEMA_RAMP, "month"},                     /* RAMP.csv's key */
     {AMSIZE_SCHEMA_RAMP, "ramp_months"},               /* the staffing's */
+    {AMSIZE_SCHEMA_AM, "has_target"},                  /* part of its field */
+    {AMSIZE_SCHEMA_AM, "am_id"},                       /* AMS.csv's key */
+    {AMSIZE_SCHEMA_AM, "segment_index"},               /* the account column */
+    {AMSIZE_SCHEMA_AM, "tenure_months"},               /* the plan's */
+    {AMSIZE_SCHEMA_AM, "attainment"},                  /* an output */
 };
 
 START_TEST(test_schema_lookup_unknown)
@@ -738,7 +817,12 @@ static const struct {
     {AMSIZE_SCHEMA_STAFFING, AMSIZE_FIELD_WORK},
     {AMSIZE_SCHEMA_ROSTER, AMSIZE_FIELD_CURRENT_AMS},
     {AMSIZE_SCHEMA_RAMP, AMSIZE_FIELD_RAMP_MONTHS},
-    {AMSIZE_SCHEMA_RAMP, 53},                          /* no field has it */
+    {AMSIZE_SCHEMA_RAMP, AMSIZE_FIELD_TARGET},
+    {AMSIZE_SCHEMA_AM, AMSIZE_FIELD_SEGMENT_INDEX},     /* the account column's id */
+    {AMSIZE_SCHEMA_AM, AMSIZE_FIELD_TENURE_MONTHS},
+    {AMSIZE_SCHEMA_AM, AMSIZE_FIELD_LOAD},              /* an output */
+    {AMSIZE_SCHEMA_ROSTER, AMSIZE_FIELD_SEGMENT},       /* AMS.csv's name, not a number */
+    {AMSIZE_SCHEMA_RAMP, 64},                          /* no field has it */
 };
 
 START_TEST(test_schema_find_unknown)
@@ -786,7 +870,7 @@ START_TEST(test_schema_access_errors)
     }
 
     /* An unknown schema. */
-    static const int32_t bad_schema[] = {0, 7, -1, INT32_MAX, INT32_MIN};
+    static const int32_t bad_schema[] = {0, 8, -1, INT32_MAX, INT32_MIN};
     for (size_t k = 0; k < sizeof bad_schema / sizeof bad_schema[0]; k++) {
         ck_assert_int_eq(amsize_schema_get(&info, bad_schema[k], 0), AMSIZE_E_RANGE);
         ck_assert_int_eq(amsize_schema_find(&info, bad_schema[k], F(BOOK)), AMSIZE_E_RANGE);
@@ -795,13 +879,14 @@ START_TEST(test_schema_access_errors)
     ck_assert_mem_eq(&info, &before, sizeof info);
 
     /* An index past the end: 14 segment fields, 3 model, 7 account, 4
-     * staffing, 2 roster, 1 ramp. */
+     * staffing, 3 roster, 1 ramp, 9 AM. */
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_SEGMENT, 14), AMSIZE_E_INDEX);
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_MODEL, 3), AMSIZE_E_INDEX);
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ACCOUNT, 7), AMSIZE_E_INDEX);
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_STAFFING, 4), AMSIZE_E_INDEX);
-    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ROSTER, 2), AMSIZE_E_INDEX);
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ROSTER, 3), AMSIZE_E_INDEX);
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_RAMP, 1), AMSIZE_E_INDEX);
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_AM, 9), AMSIZE_E_INDEX);
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_SEGMENT, SIZE_MAX), AMSIZE_E_INDEX);
     ck_assert_mem_eq(&info, &before, sizeof info);
     /* ... and the last ones are there. */
@@ -811,10 +896,12 @@ START_TEST(test_schema_access_errors)
     ck_assert_int_eq(info.field, F(AM_COVERED));
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_STAFFING, 3), AMSIZE_OK);
     ck_assert_int_eq(info.field, F(CURRENT_AMS));
-    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ROSTER, 1), AMSIZE_OK);
-    ck_assert_int_eq(info.field, F(TENURE_MONTHS));
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_ROSTER, 2), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(TARGET));
     ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_RAMP, 0), AMSIZE_OK);
     ck_assert_int_eq(info.field, F(SHARE));
+    ck_assert_int_eq(amsize_schema_get(&info, AMSIZE_SCHEMA_AM, 8), AMSIZE_OK);
+    ck_assert_int_eq(info.field, F(CHURN));
 }
 END_TEST
 
@@ -858,6 +945,7 @@ static const struct {
 #define ST AMSIZE_SCHEMA_STAFFING
 #define RO AMSIZE_SCHEMA_ROSTER
 #define RA AMSIZE_SCHEMA_RAMP
+#define AM AMSIZE_SCHEMA_AM
     {S, F(CHURN), -1, 4, AMSIZE_E_NEGATIVE},           /* C >= 0 */
     {S, F(CHURN), -DBL_MIN, 4, AMSIZE_E_NEGATIVE},
     {S, F(CHURN), 0, 4, AMSIZE_OK},
@@ -949,12 +1037,39 @@ static const struct {
     {RA, F(SHARE), 0, 3, AMSIZE_OK},
     {RA, F(SHARE), 1, 3, AMSIZE_OK},
     {RA, F(SHARE), INFINITY, 3, AMSIZE_E_NOT_FINITE},
+    /* The evaluation's (issue 12). A roster AM's target >= 0. */
+    {RO, F(TARGET), -1, 4, AMSIZE_E_NEGATIVE},
+    {RO, F(TARGET), 0, 4, AMSIZE_OK},
+    {RO, F(TARGET), 2.5e5, 4, AMSIZE_OK},
+    {RO, F(TARGET), NAN, 4, AMSIZE_E_NOT_FINITE},
+    /* amsize_am: segment an index (INDEX below 0, like segment_index;
+     * the upper end is the call's), fte (0,1], target and the sums >= 0,
+     * accounts whole. */
+    {AM, F(SEGMENT), -1, 6, AMSIZE_E_INDEX},
+    {AM, F(SEGMENT), 1.5, 6, AMSIZE_E_RANGE},
+    {AM, F(SEGMENT), 0, 6, AMSIZE_OK},
+    {AM, F(SEGMENT), 2147483648.0, 6, AMSIZE_E_INDEX}, /* past the int32_t's range */
+    {AM, F(FTE), 0, 6, AMSIZE_E_RANGE},
+    {AM, F(FTE), 1.0000001, 6, AMSIZE_E_RANGE},
+    {AM, F(FTE), 0.25, 6, AMSIZE_OK},
+    {AM, F(TARGET), -0.01, 6, AMSIZE_E_NEGATIVE},
+    {AM, F(TARGET), 0, 6, AMSIZE_OK},
+    {AM, F(TARGET), INFINITY, 6, AMSIZE_E_NOT_FINITE},
+    {AM, F(ACCOUNTS), -1, 6, AMSIZE_E_NEGATIVE},
+    {AM, F(ACCOUNTS), 2.5, 6, AMSIZE_E_RANGE},
+    {AM, F(ACCOUNTS), 0, 6, AMSIZE_OK},
+    {AM, F(WEIGHTED_ACCOUNTS), 2.5, 6, AMSIZE_OK},
+    {AM, F(BOOK), -1, 6, AMSIZE_E_NEGATIVE},
+    {AM, F(UPSELL), NAN, 6, AMSIZE_E_NOT_FINITE},
+    {AM, F(CROSS_SELL), -DBL_MIN, 6, AMSIZE_E_NEGATIVE},
+    {AM, F(CHURN), 1e300, 6, AMSIZE_OK},
 #undef S
 #undef M
 #undef A
 #undef ST
 #undef RO
 #undef RA
+#undef AM
 };
 
 START_TEST(test_field_check)
@@ -989,7 +1104,7 @@ START_TEST(test_field_check_errors)
     ASSERT_OK(amsize_error_init(&err));
     check_err(&err, amsize_field_check(&err, 0, F(BOOK), 1, 3), AMSIZE_E_RANGE, 3,
               AMSIZE_FIELD_NONE);
-    check_err(&err, amsize_field_check(&err, 7, F(ATTRITION), 0.5, 3), AMSIZE_E_RANGE, 3,
+    check_err(&err, amsize_field_check(&err, 8, F(TARGET), 0.5, 3), AMSIZE_E_RANGE, 3,
               AMSIZE_FIELD_NONE);
 
     /* A report of another size is refused and left alone. */
@@ -1271,6 +1386,37 @@ START_TEST(test_staffing_init_writes_table_defaults)
 }
 END_TEST
 
+/* amsize_am_init() writes exactly the table's defaults, in every element
+ * it is given; rebuilt from evaluate.h alone (fte 1, the target derived,
+ * no accounts, segment 0, reserved 0) the struct is byte for byte the
+ * same. */
+START_TEST(test_am_init_writes_table_defaults)
+{
+    amsize_am am[2], want;
+    size_t n = amsize_schema_count(AMSIZE_SCHEMA_AM);
+
+    memset(am, 0x5A, sizeof am);
+    ASSERT_OK(amsize_am_init(am, 2));
+    for (int e = 0; e < 2; e++) {
+        for (size_t i = 0; i < n; i++) {
+            amsize_field_info info = get_row(AMSIZE_SCHEMA_AM, i);
+            double got = read_member(&am[e], info.type, info.offset, 0);
+            double want_v = info.defaults ? info.defaults[0] : 0;
+            ck_assert_msg(got == want_v, "%s: init wrote %g, the table says %g", info.name, got,
+                          want_v);
+            if (info.flags & PRES)
+                ck_assert_double_eq(
+                    read_member(&am[e], AMSIZE_TYPE_INT32, info.presence_offset, 0), 0);
+        }
+    }
+    memset(&want, 0, sizeof want);
+    want.struct_size = (uint32_t)sizeof want;
+    want.fte = 1;
+    ck_assert_mem_eq(&am[0], &want, sizeof want);
+    ck_assert_mem_eq(&am[1], &want, sizeof want);
+}
+END_TEST
+
 /* The account columns' defaults are what amsize_totals_add() does with a
  * NULL column: service_weight NULL is a weight of 1 per account (the
  * table's default), am_covered NULL is 0. */
@@ -1342,6 +1488,7 @@ static Suite *schema_suite(void)
     tc = add_tcase(s, "defaults");
     tcase_add_test(tc, test_init_writes_table_defaults);
     tcase_add_test(tc, test_staffing_init_writes_table_defaults);
+    tcase_add_test(tc, test_am_init_writes_table_defaults);
     tcase_add_test(tc, test_account_defaults_are_totals_nulls);
 
     return s;

@@ -399,7 +399,7 @@ START_TEST(test_names)
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ROI), "roi");
     /* 1.1's plan (plan.h) appends 44..52: the staffing columns and the
      * roster's and ramp curve's as the issue names them, then the scratch
-     * buffer and the staffing struct. 53 is the first id no release knows. */
+     * buffer and the staffing struct. */
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ATTRITION), "attrition");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_TIME_TO_FILL), "time_to_fill");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_RAMP_MONTHS), "ramp_months");
@@ -409,7 +409,25 @@ START_TEST(test_names)
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_TENURE_MONTHS), "tenure_months");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_WORK), "work");
     ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_STAFFING), "staffing");
-    ck_assert_str_eq(amsize_field_name(53), "unknown");
+    /* 1.1's evaluation (evaluate.h) appends 53..63: AMS.csv's segment and
+     * target, the below_plan threshold, the arrays it reads, and the
+     * results that can overflow, as issue 12's columns name them. 64 is
+     * the first id no release knows. */
+    ck_assert_int_eq(AMSIZE_FIELD_SEGMENT, 53);
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_SEGMENT), "segment");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_TARGET), "target");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_BELOW_PLAN), "below_plan");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_AMS), "ams");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_AM_EVALS), "am_evals");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_COVERAGE), "coverage");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_CSM), "csm");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_ATTAINMENT), "attainment");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_LOAD), "load");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_NET_PER_FTE), "net_per_fte");
+    ck_assert_str_eq(amsize_field_name(AMSIZE_FIELD_OBSERVED_PRODUCTIVITY),
+                     "observed_productivity");
+    ck_assert_int_eq(AMSIZE_FIELD_OBSERVED_PRODUCTIVITY, 63);
+    ck_assert_str_eq(amsize_field_name(64), "unknown");
     ck_assert_str_eq(amsize_field_name(-1), "unknown");
 
     ck_assert_str_eq(amsize_rating_name(AMSIZE_RATING_NONE), "");
@@ -467,7 +485,7 @@ START_TEST(test_version_and_sizes)
      * 4-byte members and two 8-byte ones, 16 + 16 = 32 bytes;
      * amsize_plan_month two 4-byte members and ten doubles, 8 + 80 = 88;
      * amsize_plan_summary two 4-byte members and seven doubles, 8 + 56 =
-     * 64. 14 is the first id no release knows. */
+     * 64. */
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_STAFFING), 32);
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_MONTH), 88);
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_SUMMARY), 64);
@@ -475,7 +493,21 @@ START_TEST(test_version_and_sizes)
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_MONTH), sizeof(amsize_plan_month));
     ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_PLAN_SUMMARY),
                       sizeof(amsize_plan_summary));
-    ck_assert_uint_eq(amsize_struct_size(14), 0);
+    /* The evaluation's three (evaluate.h, ids 14..16): amsize_am is four
+     * 4-byte members and eight 8-byte ones, 16 + 64 = 80 bytes;
+     * amsize_am_eval two 4-byte members and six doubles, 8 + 48 = 56;
+     * amsize_segment_eval 320 (its header's sum). 17 is the first id no
+     * release knows. */
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_AM), 80);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_AM_EVAL), 56);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_SEGMENT_EVAL), 320);
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_AM), sizeof(amsize_am));
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_AM_EVAL), sizeof(amsize_am_eval));
+    ck_assert_uint_eq(amsize_struct_size(AMSIZE_STRUCT_SEGMENT_EVAL),
+                      sizeof(amsize_segment_eval));
+    ck_assert_int_eq(AMSIZE_STRUCT_AM, 14);
+    ck_assert_int_eq(AMSIZE_STRUCT_SEGMENT_EVAL, 16);
+    ck_assert_uint_eq(amsize_struct_size(17), 0);
     ck_assert_uint_eq(amsize_struct_size(-1), 0);
 }
 END_TEST

@@ -92,7 +92,7 @@ typedef struct amsize_segment_eval {
     int32_t resized_binding;   /* amsize_binding of the resized row; NONE
                                   when resized_headcount is undefined */
     int64_t ams;               /* AMs on the roster */
-    double fte;                /* their fte, summed */
+    double fte;                /* their fte, summed (compensated) */
     double headcount;          /* the chart row's headcount */
     double fte_gap;            /* fte - headcount */
     int64_t accounts_covered, accounts_uncovered;
@@ -138,16 +138,25 @@ AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_segment_eval_init_(
 
 /* Evaluates each AM: out[j] for ams[j]. segs and rows are the segments and
  * their chart rows, as amsize_chart_compute() gives them for the same
- * segments (all their accounts, covered or not: the forward-looking book).
+ * segments (all their accounts, covered or not: the forward-looking book);
+ * the rows are read as given (min_load and max_load here, headcount in
+ * amsize_segment_evaluate()), only their struct_size is checked.
  * below_plan is the attainment under which an AM is BELOW_PLAN (finite;
- * AMSIZE_BELOW_PLAN_DEFAULT is 0.9). model NULL: the defaults.
+ * AMSIZE_BELOW_PLAN_DEFAULT is 0.9). model NULL: the defaults. ams_len 0
+ * is allowed (out and ams may then be NULL).
  *
- * Errors: AMSIZE_E_NULL, AMSIZE_E_EMPTY (segs_len 0), AMSIZE_E_BUFFER
- * (out_len < ams_len), AMSIZE_E_STRUCT_SIZE, AMSIZE_E_INDEX (an AM's
- * segment outside 0..segs_len-1; index: the AM), the field table's errors
- * for an AM's fields (index: the AM), every amsize_segment_check() and
- * amsize_model_check() error, AMSIZE_E_NOT_FINITE (below_plan),
- * AMSIZE_E_OVERFLOW (a result beyond DBL_MAX). Nothing is written on
+ * Errors: AMSIZE_E_NULL (segs, rows; ams and out when ams_len > 0: field
+ * segments, rows, ams, output), AMSIZE_E_EMPTY (segs_len 0),
+ * AMSIZE_E_BUFFER (out_len < ams_len: field output), AMSIZE_E_STRUCT_SIZE
+ * (an element of out, rows or ams: field output, rows or ams, index the
+ * element; a segment's as amsize_segment_check() says it),
+ * AMSIZE_E_NOT_FINITE (below_plan: field below_plan), every
+ * amsize_model_check() error (index -1) and amsize_segment_check() error
+ * (index: the segment), AMSIZE_E_INDEX (an AM's segment outside
+ * 0..segs_len-1: field segment, index the AM), the field table's errors
+ * for an AM's fields (AMSIZE_SCHEMA_AM, the first in declaration order;
+ * index: the AM), AMSIZE_E_OVERFLOW (an AM's net_ratio, target,
+ * attainment or load beyond DBL_MAX; index: the AM). Nothing is written on
  * failure. */
 AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_am_evaluate(
     amsize_am_eval *out, size_t out_len, amsize_error *err, const amsize_am *ams,
@@ -155,17 +164,29 @@ AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_am_evaluate(
     const amsize_model *model, double below_plan);
 
 /* Evaluates each segment: out[i] for segs[i], from the AMs and their
- * evaluations (as amsize_am_evaluate() gave them), and from each segment's
- * accounts split by AM coverage (coverage[i]: an account's am_covered is 1
+ * evaluations (as amsize_am_evaluate() gave them; their flags, attainment
+ * and load are read as given), and from each segment's accounts split by
+ * AM coverage (coverage[i], segs_len of them: an account's am_covered is 1
  * when an AM covered it) and, when csm is not NULL, by support coverage
  * (csm[i], the same accounts with am_covered 1 when a CSM or renewal rep
- * covered them). scratch holds at least ams_len doubles (the medians).
+ * covered them). scratch holds at least ams_len doubles (the medians; its
+ * contents on return are unspecified); it may be NULL when ams_len is 0.
+ * The resized row is amsize_chart_compute()'s for segs[i] with
+ * am_productivity = observed_productivity and the same model.
  *
  * Errors: those of amsize_am_evaluate() for ams, segs, rows and model,
- * AMSIZE_E_BUFFER (out_len < segs_len, or scratch too short: field work),
- * AMSIZE_E_NULL (coverage, scratch), AMSIZE_E_STRUCT_SIZE (a totals or
- * eval struct), those of amsize_totals_pilot(), and AMSIZE_E_OVERFLOW.
- * Nothing is written on failure. */
+ * AMSIZE_E_NULL (am_evals when ams_len > 0, out, coverage; scratch when
+ * ams_len > 0: field am_evals, output, coverage, work), AMSIZE_E_BUFFER
+ * (out_len < segs_len: field output; scratch_len < ams_len: field work),
+ * AMSIZE_E_STRUCT_SIZE (an element of out, am_evals, coverage or csm:
+ * that field, index the element), those of amsize_totals_pilot() for a
+ * segment's comparison (field coverage or csm, index: the segment; also
+ * AMSIZE_E_OVERFLOW for a count that amsize_totals_add() cannot have
+ * made), and AMSIZE_E_OVERFLOW (net_per_fte or observed_productivity
+ * beyond DBL_MAX, or a resized row that amsize_chart_compute() refuses as
+ * too large, e.g. a headcount beyond AMSIZE_HEADCOUNT_MAX from a tiny
+ * observed productivity: field net_per_fte or observed_productivity,
+ * index: the segment). Nothing is written on failure. */
 AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_segment_evaluate(
     amsize_segment_eval *out, size_t out_len, amsize_error *err, double *scratch,
     size_t scratch_len, const amsize_am *ams, const amsize_am_eval *am_evals, size_t ams_len,

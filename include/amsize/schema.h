@@ -28,8 +28,10 @@ typedef enum amsize_schema {
     AMSIZE_SCHEMA_MODEL   = 2, /* amsize_model (segment.h) */
     AMSIZE_SCHEMA_ACCOUNT = 3, /* the columns of amsize_totals_add() */
     AMSIZE_SCHEMA_STAFFING = 4, /* amsize_staffing (plan.h) */
-    AMSIZE_SCHEMA_ROSTER  = 5, /* one AM of amsize_plan_compute()'s roster */
-    AMSIZE_SCHEMA_RAMP    = 6  /* one month of a ramp curve */
+    AMSIZE_SCHEMA_ROSTER  = 5, /* one AM of the roster (AMS.csv): the columns
+                                  of amsize_plan_compute(), then target */
+    AMSIZE_SCHEMA_RAMP    = 6, /* one month of a ramp curve */
+    AMSIZE_SCHEMA_AM      = 7  /* amsize_am (evaluate.h), from 1.1 */
 } amsize_schema;
 
 /* How a field is stored. Fixed values; appended only. Whole-number types
@@ -115,7 +117,8 @@ AMSIZE_WARN_UNUSED AMSIZE_API amsize_status amsize_schema_lookup(amsize_field_in
 /* Checks one value of a field against the table, as the library's own
  * checks do: AMSIZE_E_NOT_FINITE, then the bounds, which report
  * AMSIZE_E_NEGATIVE below a range of "0 or more", AMSIZE_E_NOT_POSITIVE
- * below "above 0", AMSIZE_E_INDEX outside segment_index's, and
+ * below "above 0", AMSIZE_E_INDEX outside segment_index's (and an AM's
+ * segment's), and
  * AMSIZE_E_RANGE otherwise; a whole-number field also refuses a fraction
  * with AMSIZE_E_RANGE, and so does a value that its C type cannot hold
  * (accounts of 2^63 or more: min and max give the range, type the rest). Cross-field rules (selling times

@@ -57,10 +57,12 @@ typedef enum amsize_field {
     AMSIZE_FIELD_RATING_HIGH        = 21,
     AMSIZE_FIELD_RATING_MEDIUM      = 22,
     AMSIZE_FIELD_SEGMENTS           = 23, /* the segment array or its length */
-    AMSIZE_FIELD_ROWS               = 24, /* the output row array or length */
+    AMSIZE_FIELD_ROWS               = 24, /* the output row array or length;
+                                             evaluate.h: the chart rows given */
     AMSIZE_FIELD_TOTAL              = 25, /* the totals row */
     AMSIZE_FIELD_MODEL              = 26,
-    AMSIZE_FIELD_OUTPUT             = 27, /* a single output struct */
+    AMSIZE_FIELD_OUTPUT             = 27, /* a single output struct;
+                                             evaluate.h: the output array */
     AMSIZE_FIELD_NET_RATIO          = 28, /* results that can overflow */
     AMSIZE_FIELD_FTE_DEMAND         = 29,
     AMSIZE_FIELD_MIN_LOAD           = 30,
@@ -85,7 +87,21 @@ typedef enum amsize_field {
     AMSIZE_FIELD_FTE                = 49, /* a roster AM's */
     AMSIZE_FIELD_TENURE_MONTHS      = 50,
     AMSIZE_FIELD_WORK               = 51, /* a scratch buffer or its length */
-    AMSIZE_FIELD_STAFFING           = 52  /* the amsize_staffing struct */
+    AMSIZE_FIELD_STAFFING           = 52, /* the amsize_staffing struct */
+    AMSIZE_FIELD_SEGMENT            = 53, /* from 1.1: evaluate.h; an AM's
+                                             segment index */
+    AMSIZE_FIELD_TARGET             = 54, /* an AM's net growth objective */
+    AMSIZE_FIELD_BELOW_PLAN         = 55, /* the below_plan threshold */
+    AMSIZE_FIELD_AMS                = 56, /* the AM array, its length or an
+                                             element's struct_size */
+    AMSIZE_FIELD_AM_EVALS           = 57, /* the AMs' evaluations, likewise */
+    AMSIZE_FIELD_COVERAGE           = 58, /* the totals split by AM coverage */
+    AMSIZE_FIELD_CSM                = 59, /* the totals split by support
+                                             coverage */
+    AMSIZE_FIELD_ATTAINMENT         = 60, /* results that can overflow */
+    AMSIZE_FIELD_LOAD               = 61,
+    AMSIZE_FIELD_NET_PER_FTE        = 62,
+    AMSIZE_FIELD_OBSERVED_PRODUCTIVITY = 63
 } amsize_field;
 
 /* Where a failure happened. Guaranteed size: 24 bytes from 1.0 (amsize.h).
