@@ -204,11 +204,11 @@ static int format_fast(char *buf, size_t len, double d)
             /* Does q*10^(X-P+1) read back as a? In units of 10^-k: the
              * candidate is q*10^(drop) shifted by X - E, and a is N/2^s;
              * half an ulp of a is 10^k/2 in those units times 2^-s. */
-            i128 diff;
+            i128 diff, scale = (i128)1 << s; /* a multiply: << of a negative is UB */
             if (X == E)
-                diff = ((i128)((i128)q * (i128)unit - (i128)Q) << s) - (i128)R;
+                diff = ((i128)q * (i128)unit - (i128)Q) * scale - (i128)R;
             else /* the carry: q*10^(drop+1) - Q */
-                diff = ((i128)((i128)q * (i128)unit * 10 - (i128)Q) << s) - (i128)R;
+                diff = ((i128)q * (i128)unit * 10 - (i128)Q) * scale - (i128)R;
             u128 mag = diff < 0 ? (u128)(-diff) : (u128)diff;
             /* In these units (10^-k * 2^-s) an ulp of a, 2^-s, is 10^k:
              * the candidate must lie within half of it, or within a
