@@ -313,6 +313,9 @@ def _start(start: object) -> Optional[str]:
 
 def _horizon(horizon: object) -> int:
     allowed = "1 to %d" % _ffi.PLAN_HORIZON_MAX
+    if isinstance(horizon, bool):  # an int to Python, but never a count of months
+        fail(Status.E_RANGE, "", "horizon", "must be a whole number from " + allowed, horizon,
+             cls=AmsizeTypeError)
     n = _core._whole(horizon, "horizon", "", -1, allowed)
     if not 1 <= n <= _ffi.PLAN_HORIZON_MAX:
         fail(Status.E_RANGE, "", "horizon", reason(Status.E_RANGE, "horizon", allowed), n)
@@ -482,6 +485,10 @@ def plan(segments: Iterable[_core.SegmentLike], model: _core.ModelLike = None, *
              "of their fields", segments, cls=AmsizeTypeError)
     h = _horizon(horizon)
     first = _start(start)
+    if first is not None and int(first[:4]) * 12 + int(first[5:]) - 1 + h - 1 >= 10000 * 12:
+        # A label past 9999-12 would need five digits of year.
+        fail(Status.E_RANGE, "", "start", "must leave the last month of the horizon in "
+             "9999 or before", start)
     labels = _labels(h, first)
     # The chart first: segments and model refused exactly as chart() does.
     _, _, segs = _table.compute_raw(segments, model)

@@ -544,6 +544,18 @@ class BadInput(unittest.TestCase):
             amsize.plan([enterprise()], horizon=1.5)
         self.assertEqual(str(cm.exception), "horizon: must be a whole number from 1 to 600 "
                                             "(got 1.5)")
+        # True is an int to Python, not a number of months.
+        with self.assertRaises(amsize.AmsizeTypeError) as cm:
+            amsize.plan([enterprise()], horizon=True)
+        self.assertEqual(str(cm.exception), "horizon: must be a whole number from 1 to 600 "
+                                            "(got True)")
+
+    def test_start_near_the_year_9999(self):
+        # 9999-07 plus 6 months ends at 9999-12; plus 7 it would need 10000-01.
+        p = amsize.plan([enterprise()], horizon=6, start="9999-07")
+        self.assertEqual(p.labels[-1], "9999-12")
+        self.refused(Status.E_RANGE, "start: must leave the last month of the horizon in 9999 "
+                     "or before (got '9999-07')", horizon=7, start="9999-07")
 
     def test_start(self):
         for start in ("2027-13", "2027-00", "2027-1", "27-01", "2027/01", "2027-01-05", ""):
