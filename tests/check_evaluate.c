@@ -1316,6 +1316,112 @@ START_TEST(test_calc_flags)
 }
 END_TEST
 
+/* ---------------------------------------------------- the README example */
+
+/* README, "Each planning cycle": one Mid-Market segment, five accounts,
+ * three AMs. Every expected value is worked there by hand. */
+START_TEST(test_readme_example)
+{
+    /* Accounts M1..M5: arr, upsell, cross_sell, churn; covered by A1, A1,
+     * A2, nobody, nobody; csm_covered 1, 0, 1, 1, 0. */
+    static const double arr[5] = {1e6, 0.5e6, 2e6, 1e6, 0.5e6};
+    static const double up[5] = {200e3, 50e3, 300e3, 20e3, 0};
+    static const double xs[5] = {100e3, 0, 100e3, 0, 0};
+    static const double ch[5] = {0, 100e3, 0, 50e3, 30e3};
+    static const uint8_t am_cov[5] = {1, 1, 1, 0, 0}, csm_cov[5] = {1, 0, 1, 1, 0};
+    static const int32_t seg0[5] = {0, 0, 0, 0, 0};
+    amsize_segment seg;
+    amsize_chart_row row;
+    amsize_totals cov, csm, all;
+    amsize_am ams[3];
+    amsize_am_eval ev[3];
+    amsize_segment_eval out;
+    amsize_error err;
+    double work[3];
+
+    ASSERT_OK(amsize_error_init(&err));
+    ASSERT_OK(amsize_segment_init(&seg, 1));
+    seg.am_productivity = 1e6;
+    seg.am_cost = 150e3;
+    seg.max_load = 4;
+    ASSERT_OK(amsize_totals_init(&cov, 1));
+    ASSERT_OK(amsize_totals_init(&csm, 1));
+    ASSERT_OK(amsize_totals_init(&all, 1));
+    ASSERT_OK(amsize_totals_add(&cov, 1, &err, seg0, 5, arr, up, xs, ch, NULL, am_cov));
+    ASSERT_OK(amsize_totals_add(&csm, 1, &err, seg0, 5, arr, up, xs, ch, NULL, csm_cov));
+    ASSERT_OK(amsize_totals_add(&all, 1, &err, seg0, 5, arr, up, xs, ch, NULL, NULL));
+    ASSERT_OK(amsize_totals_segment(&seg, &err, &all, AMSIZE_PART_ALL));
+    ASSERT_OK(amsize_chart_row_init(&row, 1));
+    ASSERT_OK(amsize_chart_compute(&row, 1, NULL, &err, &seg, 1, NULL));
+    /* NR = 570K + 200K - 180K = 590K; g = 118K, Lmin = ceil(150/118) = 2;
+     * floor ceil(5/4) = 2, ceiling floor(5/2) = 2, demand ceil(0.59) = 1:
+     * headcount 2, bound by the service floor. */
+    near_at(row.net_ratio, 590e3, "NR", __LINE__);
+    near_at(row.min_load, 2, "Lmin", __LINE__);
+    ck_assert_int_eq(row.headcount, 2);
+    ck_assert_int_eq(row.binding, AMSIZE_BINDING_SERVICE_FLOOR);
+
+    ASSERT_OK(amsize_am_init(ams, 3));
+    /* A1: M1 + M2; A2: M3 (fte 0.5, target 300K); A3: nothing. */
+    ams[0].accounts = 2, ams[0].weighted_accounts = 2, ams[0].book = 1.5e6;
+    ams[0].upsell = 250e3, ams[0].cross_sell = 100e3, ams[0].churn = 100e3;
+    ams[1].fte = 0.5, ams[1].has_target = 1, ams[1].target = 300e3;
+    ams[1].accounts = 1, ams[1].weighted_accounts = 1, ams[1].book = 2e6;
+    ams[1].upsell = 300e3, ams[1].cross_sell = 100e3;
+    ASSERT_OK(amsize_am_eval_init(ev, 3));
+    ASSERT_OK(amsize_am_evaluate(ev, 3, &err, ams, 3, &seg, &row, 1, NULL,
+                                 AMSIZE_BELOW_PLAN_DEFAULT));
+    /* A1: NR 250K of a 1 x 1M target: 0.25; load 2/1. */
+    near_at(ev[0].net_ratio, 250e3, "A1 NR", __LINE__);
+    near_at(ev[0].target, 1e6, "A1 target", __LINE__);
+    near_at(ev[0].attainment, 0.25, "A1 attainment", __LINE__);
+    near_at(ev[0].load, 2, "A1 load", __LINE__);
+    ck_assert_uint_eq(ev[0].flags, BELOW);
+    /* A2: 400K of 300K; load 1/0.5 = 2. */
+    near_at(ev[1].attainment, 400.0 / 300.0, "A2 attainment", __LINE__);
+    near_at(ev[1].load, 2, "A2 load", __LINE__);
+    ck_assert_uint_eq(ev[1].flags, 0);
+    /* A3: no accounts: 0 of 1M, load 0 < 2. */
+    near_at(ev[2].attainment, 0, "A3 attainment", __LINE__);
+    ck_assert_uint_eq(ev[2].flags, UNDER | BELOW | NOACC);
+
+    ASSERT_OK(amsize_segment_eval_init(&out, 1));
+    ASSERT_OK(amsize_segment_evaluate(&out, 1, &err, work, 3, ams, ev, 3, &seg, &row, 1,
+                                      &cov, &csm, NULL));
+    ck_assert_int_eq(out.ams, 3);
+    near_at(out.fte, 2.5, "fte", __LINE__);
+    near_at(out.fte_gap, 0.5, "fte_gap", __LINE__);
+    /* Covered 650K on 3.5M, uncovered -60K on 1.5M. */
+    near_at(out.nr_pct_covered, 650.0 / 3500.0, "NR%c", __LINE__);
+    near_at(out.nr_pct_uncovered, -0.04, "NR%u", __LINE__);
+    near_at(out.delta, 650.0 / 3500.0 + 0.04, "delta", __LINE__);
+    ck_assert(isnan(out.lift));
+    near_at(out.incremental, (650.0 / 3500.0 + 0.04) * 3.5e6, "incremental", __LINE__);
+    near_at(out.incremental, 790e3, "incremental = 650K + 0.04 x 3.5M", __LINE__);
+    ck_assert_int_eq(out.accretive, 1);
+    near_at(out.net_per_fte, 260e3, "net per FTE", __LINE__);
+    near_at(out.observed_productivity, 260e3, "observed P", __LINE__);
+    near_at(out.attainment_median, 0.25, "median attainment", __LINE__);
+    near_at(out.share_at_plan, 1.0 / 3, "share at plan", __LINE__);
+    near_at(out.load_min, 0, "load min", __LINE__);
+    near_at(out.load_median, 2, "load median", __LINE__);
+    near_at(out.load_max, 2, "load max", __LINE__);
+    ck_assert_int_eq(out.overloaded, 0);
+    ck_assert_int_eq(out.underloaded, 1);
+    ck_assert_int_eq(out.below_plan, 2);
+    /* At P = 260K: demand ceil(2.269) = 3, capped at floor(5/2) = 2. */
+    near_at(out.resized_headcount, 2, "resized", __LINE__);
+    ck_assert_int_eq(out.resized_binding, AMSIZE_BINDING_COST_CEILING);
+    /* Support: 670K on 4M against -80K on 1M. */
+    ck_assert_int_eq(out.csm_given, 1);
+    near_at(out.csm_nr_pct_covered, 0.1675, "csm NR%c", __LINE__);
+    near_at(out.csm_nr_pct_uncovered, -0.08, "csm NR%u", __LINE__);
+    near_at(out.csm_delta, 0.2475, "csm delta", __LINE__);
+    near_at(out.csm_incremental, 990e3, "csm incremental", __LINE__);
+    ck_assert_int_eq(out.csm_accretive, 1);
+}
+END_TEST
+
 /* ====================================================================== */
 /* Suite                                                                   */
 /* ====================================================================== */
@@ -1333,6 +1439,7 @@ static Suite *evaluate_suite(void)
     tcase_add_test(tc, test_example_no_csm_and_threshold);
     tcase_add_test(tc, test_example_inputs_unchanged);
     tcase_add_test(tc, test_example_scalars_agree);
+    tcase_add_test(tc, test_readme_example);
 
     tc = add_tcase(s, "cases");
     tcase_add_test(tc, test_no_min_load);
