@@ -49,7 +49,10 @@ tools_amsize_SOURCES = \
 tools_amsize_CFLAGS = $(AM_CFLAGS) $(XLSXWRITER_CFLAGS)
 tools_amsize_LDADD = lib/libamsize.la $(CSV_LIBS) $(XLSXWRITER_LIBS)
 # The man page is in every tarball, and installed only with the command.
-EXTRA_DIST += tools/amsize.1
+# configure writes tools/amsize.1 from tools/amsize.1.in, with the version
+# of configure.ac in its header; tests/check_docs.sh holds its ranges and
+# defaults to the library's field table.
+EXTRA_DIST += tools/amsize.1.in
 if ENABLE_TOOLS
 man_MANS += tools/amsize.1
 endif
