@@ -232,6 +232,92 @@ class PlanSummary(ctypes.Structure):
     ]
 
 
+class Am(ctypes.Structure):
+    """amsize_am, one AM of the evaluation: the roster's fields and the
+    sums of the accounts the AM covered (evaluate.h, from 1.1)."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("segment", c_int32),
+        ("fte", c_double),
+        ("target", c_double),
+        ("has_target", c_int32),
+        ("reserved", c_int32),
+        ("accounts", c_int64),
+        ("weighted_accounts", c_double),
+        ("book", c_double),
+        ("upsell", c_double),
+        ("cross_sell", c_double),
+        ("churn", c_double),
+    ]
+
+
+class AmEval(ctypes.Structure):
+    """amsize_am_eval, one AM's evaluation (1.1). NaN: undefined."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("flags", c_uint32),
+        ("net_ratio", c_double),
+        ("target", c_double),
+        ("attainment", c_double),
+        ("load", c_double),
+        ("min_load", c_double),
+        ("max_load", c_double),
+    ]
+
+
+class SegmentEval(ctypes.Structure):
+    """amsize_segment_eval, one segment's evaluation (1.1). NaN:
+    undefined; the csm_ figures only when csm_given."""
+
+    _fields_ = [
+        ("struct_size", c_uint32),
+        ("resized_binding", c_int32),
+        ("ams", c_int64),
+        ("fte", c_double),
+        ("headcount", c_double),
+        ("fte_gap", c_double),
+        ("accounts_covered", c_int64),
+        ("accounts_uncovered", c_int64),
+        ("book_covered", c_double),
+        ("book_uncovered", c_double),
+        ("net_ratio_covered", c_double),
+        ("net_ratio_uncovered", c_double),
+        ("nr_pct_covered", c_double),
+        ("nr_pct_uncovered", c_double),
+        ("delta", c_double),
+        ("lift", c_double),
+        ("incremental", c_double),
+        ("accretive", c_int32),
+        ("csm_given", c_int32),
+        ("net_per_fte", c_double),
+        ("observed_productivity", c_double),
+        ("attainment_median", c_double),
+        ("share_at_plan", c_double),
+        ("load_min", c_double),
+        ("load_median", c_double),
+        ("load_max", c_double),
+        ("overloaded", c_int64),
+        ("underloaded", c_int64),
+        ("below_plan", c_int64),
+        ("resized_headcount", c_double),
+        ("csm_accounts_covered", c_int64),
+        ("csm_accounts_uncovered", c_int64),
+        ("csm_book_covered", c_double),
+        ("csm_book_uncovered", c_double),
+        ("csm_net_ratio_covered", c_double),
+        ("csm_net_ratio_uncovered", c_double),
+        ("csm_nr_pct_covered", c_double),
+        ("csm_nr_pct_uncovered", c_double),
+        ("csm_delta", c_double),
+        ("csm_lift", c_double),
+        ("csm_incremental", c_double),
+        ("csm_accretive", c_int32),
+        ("reserved", c_int32),
+    ]
+
+
 #: AMSIZE_PLAN_HORIZON_MAX (plan.h): the longest plan, in months. A macro,
 #: so not readable at run time; the tests compare it with the header and
 #: with what amsize_plan_compute() refuses.
@@ -239,6 +325,11 @@ PLAN_HORIZON_MAX = 600
 
 #: AMSIZE_TENURE_RAMPED (plan.h): a roster AM whose tenure is not given.
 TENURE_RAMPED = -1
+
+#: AMSIZE_BELOW_PLAN_DEFAULT (evaluate.h): the attainment under which an
+#: AM is BELOW_PLAN unless told otherwise. A macro too; the tests compare
+#: it with the header.
+BELOW_PLAN_DEFAULT = 0.9
 
 #: amsize_struct_id -> (name, mirror): the handshake checks every size.
 STRUCT_IDS: Dict[int, Tuple[str, Type[ctypes.Structure]]] = {
@@ -255,6 +346,9 @@ STRUCT_IDS: Dict[int, Tuple[str, Type[ctypes.Structure]]] = {
     11: ("amsize_staffing", Staffing),
     12: ("amsize_plan_month", PlanMonth),
     13: ("amsize_plan_summary", PlanSummary),
+    14: ("amsize_am", Am),
+    15: ("amsize_am_eval", AmEval),
+    16: ("amsize_segment_eval", SegmentEval),
 }
 
 # ---------------------------------------------------------------- prototypes
@@ -329,8 +423,24 @@ PROTOTYPES: Dict[str, Prototype] = {
         [P(PlanMonth), P(PlanSummary), P(Error), P(PlanMonth), P(PlanSummary), c_size_t,
          c_size_t],
     ),
+    # evaluate.h (1.1): the AMs and segments against the chart. The four
+    # spreadsheet forms are declared by _scalars.py.
+    "amsize_am_flag_name": (c_char_p, [c_uint32]),
+    "amsize_am_init_": (STATUS, [P(Am), c_size_t, c_size_t]),
+    "amsize_am_eval_init_": (STATUS, [P(AmEval), c_size_t, c_size_t]),
+    "amsize_segment_eval_init_": (STATUS, [P(SegmentEval), c_size_t, c_size_t]),
+    "amsize_am_evaluate": (
+        STATUS,
+        [P(AmEval), c_size_t, P(Error), P(Am), c_size_t, P(Segment), P(ChartRow), c_size_t,
+         P(Model), _D],
+    ),
+    "amsize_segment_evaluate": (
+        STATUS,
+        [P(SegmentEval), c_size_t, P(Error), P(c_double), c_size_t, P(Am), P(AmEval),
+         c_size_t, P(Segment), P(ChartRow), c_size_t, P(Totals), P(Totals), P(Model)],
+    ),
 }
-# The scalar functions of scalar.h and plan.h join PROTOTYPES when
+# The scalar functions of scalar.h, plan.h and evaluate.h join PROTOTYPES when
 # _scalars.py is imported: their Python signatures are their prototypes.
 
 # -------------------------------------------------------------------- loading

@@ -1,7 +1,8 @@
 """The library's field table (schema.h), read once at import: every
 input's name, type, default and allowed range.
 
-The binding's defaults (Segment, Model, Totals.pilot, Staffing, Roster)
+The binding's defaults (Segment, Model, Totals.pilot, Staffing, Roster,
+the evaluation's roster)
 and the range texts of its errors come from here, so that none of them is
 written in the binding: a range or a default lives in lib/schema.c alone.
 """
@@ -14,10 +15,12 @@ from typing import Dict, Optional, Tuple
 from . import _ffi
 
 # amsize_schema: which table (schema.h; fixed values). The plan's three
-# (staffing, a roster AM, a ramp month) are from 1.1, as is the table.
+# (staffing, a roster AM, a ramp month) are from 1.1, as are the table and
+# the evaluation's AM (amsize_am).
 SEGMENT, MODEL, ACCOUNT = 1, 2, 3
 STAFFING, ROSTER, RAMP = 4, 5, 6
-SCHEMAS = (SEGMENT, MODEL, ACCOUNT, STAFFING, ROSTER, RAMP)
+AM = 7
+SCHEMAS = (SEGMENT, MODEL, ACCOUNT, STAFFING, ROSTER, RAMP, AM)
 
 # amsize_type: how a field is stored (fixed values).
 TYPE_DOUBLE, TYPE_INT32, TYPE_INT64, TYPE_UINT8 = 1, 2, 3, 4

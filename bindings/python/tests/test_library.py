@@ -17,9 +17,9 @@ PKG = os.path.dirname(os.path.abspath(amsize.__file__))
 
 #: The "Guaranteed size" comments of the headers, by amsize_struct_id
 #: (11 to 13: plan.h's amsize_staffing, amsize_plan_month and
-#: amsize_plan_summary, from 1.1).
+#: amsize_plan_summary, from 1.1; 14 to 16: evaluate.h's, from 1.1).
 GUARANTEED = {1: 24, 2: 120, 3: 64, 4: 48, 5: 40, 6: 56, 7: 48, 8: 192, 9: 184, 10: 96,
-              11: 32, 12: 88, 13: 64}
+              11: 32, 12: 88, 13: 64, 14: 80, 15: 56, 16: 320}
 
 
 class FakeLib:

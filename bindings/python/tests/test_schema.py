@@ -15,7 +15,8 @@ from support import example_segments
 
 SEGMENT, MODEL, ACCOUNT = 1, 2, 3  # amsize_schema (schema.h)
 STAFFING, ROSTER, RAMP = 4, 5, 6    # the plan's (plan.h, from 1.1)
-ALL = (SEGMENT, MODEL, ACCOUNT, STAFFING, ROSTER, RAMP)
+AM = 7                              # the evaluation's (evaluate.h, from 1.1)
+ALL = (SEGMENT, MODEL, ACCOUNT, STAFFING, ROSTER, RAMP, AM)
 TYPE_DOUBLE = 1                     # amsize_type
 REQUIRED, MIN_OPEN, MAX_OPEN, PRESENCE = 0x01, 0x02, 0x04, 0x08
 
@@ -217,7 +218,7 @@ class TheTable(unittest.TestCase):
 
     def test_mirrors_have_the_table_offsets(self):
         for schema, mirror in ((SEGMENT, _ffi.Segment), (MODEL, _ffi.Model),
-                               (STAFFING, _ffi.Staffing)):
+                               (STAFFING, _ffi.Staffing), (AM, _ffi.Am)):
             for r in table(schema):
                 with self.subTest(field=r["name"]):
                     self.assertEqual(getattr(mirror, r["name"]).offset, r["offset"])
