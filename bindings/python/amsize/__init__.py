@@ -14,7 +14,8 @@ from . import _ffi
 from ._core import Load, Model, NetRatio, Pilot, Segment, Support, load, netratio, pilot, support
 from ._plan import (MONTH_COLUMNS, SUMMARY_COLUMNS, Plan, PlanMonth, PlanSummary, Roster,
                     Staffing, plan)
-from ._scalars import (SCALAR_FUNCTIONS, binding_calc, ceil_eps_calc, churn_attributed_calc,
+from ._scalars import (SCALAR_FUNCTIONS, am_flags_calc, am_load_calc, am_target_calc,
+                       attainment_calc, binding_calc, ceil_eps_calc, churn_attributed_calc,
                        cost_calc, flags_calc, floor_eps_calc, fte_demand_calc, fte_net_calc,
                        growth_per_account_calc, hc_ceiling_calc, hc_demand_calc, hc_floor_calc,
                        headcount_calc, load_per_am_calc, min_load_calc,
@@ -42,8 +43,8 @@ __all__ = [
     "Roster", "SUMMARY_COLUMNS", "Segment", "Staffing", "Status", "Support", "Totals",
     "buffer_address", "chart", "library_path", "library_version", "load", "netratio", "pilot",
     "plan", "support", "totals",
-    # The scalar functions of scalar.h and plan.h (_scalars.__all__), written
-    # out so that every type checker sees them exported, and name -> function.
+    # The scalar functions of scalar.h, plan.h and evaluate.h (_scalars.__all__),
+    # written out so that every type checker sees them exported, and name -> function.
     "SCALAR_FUNCTIONS",
     "binding_calc", "ceil_eps_calc", "churn_attributed_calc", "cost_calc", "flags_calc",
     "floor_eps_calc", "fte_demand_calc", "fte_net_calc", "growth_per_account_calc",
@@ -52,4 +53,5 @@ __all__ = [
     "net_ratio_pct_calc", "net_ratio_rating_calc", "pilot_delta_calc",
     "pilot_incremental_calc", "pilot_lift_calc", "roi_calc", "support_factor_calc",
     "monthly_attrition_calc", "ramp_share_calc", "requisitions_calc",
+    "am_target_calc", "attainment_calc", "am_load_calc", "am_flags_calc",
 ]

@@ -1,4 +1,5 @@
-"""The scalar functions of scalar.h and plan.h, one Python function each.
+"""The scalar functions of scalar.h, plan.h and evaluate.h, one Python
+function each.
 
 Like a spreadsheet cell, each takes plain numbers and returns a float:
 NaN for an invalid number and where the chart calls the value undefined.
@@ -29,6 +30,8 @@ __all__ = [
     "pilot_incremental_calc", "pilot_lift_calc", "roi_calc", "support_factor_calc",
     # plan.h: one month's numbers of the hiring plan.
     "monthly_attrition_calc", "ramp_share_calc", "requisitions_calc",
+    # evaluate.h: one AM's numbers of the evaluation.
+    "am_target_calc", "attainment_calc", "am_load_calc", "am_flags_calc",
 ]
 
 _INT32_MIN, _INT32_MAX = _schema.TYPE_LIMITS[_schema.TYPE_INT32]
@@ -461,6 +464,82 @@ def requisitions_calc(target_headcount: float, projected: float) -> float:
     Returns a whole number of requisitions; NaN for invalid input.
     """
     return _call("requisitions_calc", target_headcount, projected)
+
+
+# ------------------------------------------------ evaluation (evaluate.h)
+def am_target_calc(fte: float, am_productivity: float, support_factor: float) -> float:
+    """An AM's target when the roster gives none: fte*P*T[s]/T[3] =
+    fte*am_productivity/support_factor, the net growth a full-time AM of
+    the segment is expected to sell over the period, scaled by the AM's
+    share of it.
+
+    Args:
+        fte: the AM's share of the period or of full time; above 0 and at
+            most 1.
+        am_productivity: P, net new ACV one AM sells per year at support
+            rating 3, money; above 0.
+        support_factor: f = T[3]/T[s] of the AM's segment
+            (support_factor_calc); above 0.
+
+    Returns money over the period; NaN for invalid input or an overflow.
+    """
+    return _call("am_target_calc", fte, am_productivity, support_factor)
+
+
+def attainment_calc(net_ratio: float, target: float) -> float:
+    """An AM's attainment, NR/target: the share of the target the AM's
+    accounts grew by (1 is at plan).
+
+    Args:
+        net_ratio: the AM's NR = U + X - a*C over the period, money; any
+            finite number.
+        target: the AM's net growth objective, money; 0 or more.
+
+    Returns a ratio; NaN when target is 0 (undefined) or for invalid
+    input.
+    """
+    return _call("attainment_calc", net_ratio, target)
+
+
+def am_load_calc(weighted_accounts: float, fte: float) -> float:
+    """An AM's load, W/fte: the weighted accounts the AM covered, as a
+    full-time AM's load, to compare with the segment's Lmin and Lmax.
+
+    Args:
+        weighted_accounts: W, the AM's accounts weighted by the service
+            each needs; 0 or more.
+        fte: the AM's share of the period or of full time; above 0 and at
+            most 1.
+
+    Returns weighted accounts per full-time AM; NaN for invalid input.
+    """
+    return _call("am_load_calc", weighted_accounts, fte)
+
+
+def am_flags_calc(accounts: float, load: float, min_load: float, max_load: float,
+                  attainment: float, net_ratio: float, below_plan: float) -> float:
+    """The flags of an AM: the sum of OVERLOADED 1 (load > Lmax),
+    UNDERLOADED 2 (Lmin defined and load < Lmin), BELOW_PLAN 4 (attainment
+    defined and below below_plan), NEGATIVE_NET 8 (NR < 0) and NO_ACCOUNTS
+    16 (no accounts). Every one that applies is set.
+
+    Args:
+        accounts: N, the accounts the AM covered, a count; 0 or more, a
+            whole number.
+        load: W/fte (am_load_calc), weighted accounts; 0 or more.
+        min_load: Lmin of the AM's segment, weighted accounts; above 0, or
+            NaN when undefined.
+        max_load: Lmax of the AM's segment, weighted accounts; above 0.
+        attainment: NR/target (attainment_calc); any finite number, or NaN
+            when undefined.
+        net_ratio: the AM's NR, money; any finite number.
+        below_plan: the attainment under which an AM is BELOW_PLAN (the
+            default is 0.9); any finite number.
+
+    Returns the flags as a whole number; NaN for invalid input.
+    """
+    return _call("am_flags_calc", accounts, load, min_load, max_load, attainment, net_ratio,
+                 below_plan)
 
 
 # ------------------------------------------------ C prototypes, from above

@@ -1,5 +1,5 @@
-"""Every scalar function of scalar.h and plan.h, exposed without the
-amsize_ prefix."""
+"""Every scalar function of scalar.h, plan.h and evaluate.h, exposed
+without the amsize_ prefix."""
 import inspect
 import math
 import os
@@ -13,15 +13,17 @@ from support import HERE
 
 INCLUDE = os.path.join(HERE, "..", "..", "..", "include", "amsize")
 SCALAR_H = os.path.join(INCLUDE, "scalar.h")
-#: plan.h's spreadsheet forms are scalar functions too.
+#: plan.h's and evaluate.h's spreadsheet forms are scalar functions too.
 PLAN_H = os.path.join(INCLUDE, "plan.h")
+EVALUATE_H = os.path.join(INCLUDE, "evaluate.h")
+HEADERS = (SCALAR_H, PLAN_H, EVALUATE_H)
 
 
 def header_prototypes():
-    """name (without amsize_) -> ((type, argument name), ...) from scalar.h
-    and plan.h."""
+    """name (without amsize_) -> ((type, argument name), ...) from scalar.h,
+    plan.h and evaluate.h."""
     text = ""
-    for path in (SCALAR_H, PLAN_H):
+    for path in HEADERS:
         with open(path) as f:
             text += f.read()
     protos = {}
@@ -88,6 +90,12 @@ ENTERPRISE = [
     # Month 2: 11 opened in month 1 less a month's leavers, 11(1-q) = 10.85
     # expected; 11 - 10.85 = 0.15 rounds up to 1.
     ("requisitions_calc", (11, 11 * 0.85 ** (1 / 12)), 1.0),
+    # The evaluation (evaluate.h) on the README's Mid-Market example: P 1M,
+    # support rating 3 (f = 1), Lmin 2, Lmax 4. A1: fte 1, NR 250K, W 2.
+    ("am_target_calc", (1.0, 1e6, 1.0), 1e6),                      # 1 * 1M / 1
+    ("attainment_calc", (250e3, 1e6), 0.25),                       # 250K/1M
+    ("am_load_calc", (2, 1.0), 2.0),                               # 2/1
+    ("am_flags_calc", (2, 2, 2, 4, 0.25, 250e3, 0.9), 4.0),        # 0.25 < 0.9: BELOW_PLAN
 ]
 SMB = [
     # 20,000 accounts, B 40M, U 1.5M, X 0.5M, C 3M, a 0.5, P 1M, K 120K, Lmax 500, s 4.
@@ -115,6 +123,21 @@ SMB = [
     ("ramp_share_calc", (3, 0), 1.0),                              # no ramp
     ("requisitions_calc", (40, 41.5), 0.0),                        # never negative
     ("requisitions_calc", (40, 38.0000000001), 2.0),               # ceil_eps: noise is 0
+    # Mid-Market's A2 (fte 0.5, given target 300K, NR 400K, W 1) and A3
+    # (fte 1, no accounts).
+    ("am_target_calc", (0.5, 1e6, 1.0), 5e5),                      # derived: 0.5 * 1M
+    ("attainment_calc", (400e3, 300e3), 4 / 3),                    # 1.33: at plan
+    ("am_load_calc", (1, 0.5), 2.0),                               # 1/0.5
+    ("am_flags_calc", (1, 2, 2, 4, 4 / 3, 400e3, 0.9), 0.0),       # no flag
+    ("attainment_calc", (0, 1e6), 0.0),                            # A3: 0 of 1M
+    ("am_flags_calc", (0, 0, 2, 4, 0, 0, 0.9), 22.0),              # UNDER 2 + BELOW 4 + NO_ACC 16
+    # At support rating 4 (f = 0.6/0.7) the target is 1M/f = 1.17M.
+    ("am_target_calc", (1.0, 1e6, 6 / 7), 7e6 / 6),
+    # 10 accounts at fte 0.5: load 20 > Lmax 4; NR -5K; Lmin and attainment
+    # undefined, so neither UNDERLOADED nor BELOW_PLAN: OVER 1 + NEG 8.
+    ("am_flags_calc", (10, 20, math.nan, 4, math.nan, -5e3, 0.9), 9.0),
+    # A custom threshold: 1.33 < 1.5 is BELOW_PLAN.
+    ("am_flags_calc", (1, 2, 2, 4, 4 / 3, 400e3, 1.5), 4.0),
 ]
 
 
@@ -143,7 +166,7 @@ class Scalars(unittest.TestCase):
             self.assertEqual(fn.__name__, name)
             self.assertIn(name, amsize.__all__)
             self.assertIn("amsize_" + name, amsize._ffi.PROTOTYPES)
-        if not os.path.exists(SCALAR_H) or not os.path.exists(PLAN_H):
+        if not all(os.path.exists(h) for h in HEADERS):
             self.skipTest("include/amsize/scalar.h is not here (an installed copy)")
         protos = header_prototypes()
         self.assertEqual(set(protos), exposed)
@@ -163,7 +186,8 @@ class Scalars(unittest.TestCase):
         # docstring; a parameter that is an input of the field table states
         # the table's range in its Args entry.
         ranges = {f.name: f.range_text for schema in (_schema.SEGMENT, _schema.MODEL,
-                                                      _schema.STAFFING, _schema.ROSTER)
+                                                      _schema.STAFFING, _schema.ROSTER,
+                                                      _schema.AM)
                   for f in _schema.fields(schema)}
         ranges.update({"t%d" % k: ranges["selling_time"] for k in range(1, 6)})
         for name, fn in amsize.SCALAR_FUNCTIONS.items():
@@ -216,6 +240,27 @@ class Scalars(unittest.TestCase):
                 self.assertTrue(math.isnan(getattr(amsize, name)(*args)))
         with self.assertRaises(amsize.AmsizeTypeError):
             amsize.monthly_attrition_calc(None)
+
+    def test_evaluation_functions_are_nan_for_invalid_input(self):
+        # fte in (0, 1], P and f above 0, target >= 0 (0: undefined), W >= 0,
+        # a whole count, Lmax above 0, Lmin above 0 or NaN, a finite
+        # threshold.
+        for name, args in (("am_target_calc", (0, 1e6, 1)), ("am_target_calc", (1.5, 1e6, 1)),
+                           ("am_target_calc", (1, 0, 1)), ("am_target_calc", (1, 1e6, 0)),
+                           ("attainment_calc", (1e5, 0)), ("attainment_calc", (1e5, -1)),
+                           ("attainment_calc", (math.inf, 1e6)),
+                           ("am_load_calc", (-1, 1)), ("am_load_calc", (1, 0)),
+                           ("am_load_calc", (1, 1.5)),
+                           ("am_flags_calc", (1.5, 2, 2, 4, 1, 0, 0.9)),
+                           ("am_flags_calc", (-1, 2, 2, 4, 1, 0, 0.9)),
+                           ("am_flags_calc", (1, -2, 2, 4, 1, 0, 0.9)),
+                           ("am_flags_calc", (1, 2, 0, 4, 1, 0, 0.9)),
+                           ("am_flags_calc", (1, 2, 2, 0, 1, 0, 0.9)),
+                           ("am_flags_calc", (1, 2, 2, 4, 1, 0, math.nan))):
+            with self.subTest(name=name, args=args):
+                self.assertTrue(math.isnan(getattr(amsize, name)(*args)))
+        with self.assertRaises(amsize.AmsizeTypeError):
+            amsize.attainment_calc(None, 2)
 
     def test_invalid_int_argument_is_nan(self):
         self.assertTrue(math.isnan(amsize.support_factor_calc(3.5, 0.4, 0.5, 0.6, 0.7, 0.8)))
