@@ -8,6 +8,7 @@ EXTRA_DIST += \
 	bindings/python/_backend/amsize_build.py \
 	bindings/python/amsize/__init__.py \
 	bindings/python/amsize/_core.py \
+	bindings/python/amsize/_evaluate.py \
 	bindings/python/amsize/_ffi.py \
 	bindings/python/amsize/_plan.py \
 	bindings/python/amsize/_plot.py \

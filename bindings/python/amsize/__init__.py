@@ -4,6 +4,7 @@
     chart = amsize.chart([amsize.Segment(name="Enterprise", accounts=200, ...)])
     chart.to_pandas()
     amsize.plan(segments, horizon=12, start="2027-01").to_pandas()
+    amsize.evaluate(segments, accounts, ams).to_pandas("ams")
 
 The library is found through AMSIZE_LIBRARY, then a copy inside this
 package, then the system; see README.md.
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from . import _ffi
 from ._core import Load, Model, NetRatio, Pilot, Segment, Support, load, netratio, pilot, support
+from ._evaluate import (AM_COLUMNS, SEGMENT_EVAL_COLUMNS, AmEval, Evaluation, SegmentEval,
+                        evaluate)
 from ._plan import (MONTH_COLUMNS, SUMMARY_COLUMNS, Plan, PlanMonth, PlanSummary, Roster,
                     Staffing, plan)
 from ._scalars import (SCALAR_FUNCTIONS, am_flags_calc, am_load_calc, am_target_calc,
@@ -43,6 +46,8 @@ __all__ = [
     "Roster", "SUMMARY_COLUMNS", "Segment", "Staffing", "Status", "Support", "Totals",
     "buffer_address", "chart", "library_path", "library_version", "load", "netratio", "pilot",
     "plan", "support", "totals",
+    # The evaluation of each planning cycle (evaluate.h).
+    "AM_COLUMNS", "AmEval", "Evaluation", "SEGMENT_EVAL_COLUMNS", "SegmentEval", "evaluate",
     # The scalar functions of scalar.h, plan.h and evaluate.h (_scalars.__all__),
     # written out so that every type checker sees them exported, and name -> function.
     "SCALAR_FUNCTIONS",
