@@ -353,7 +353,12 @@ def _columns_of(obj: TableLike, what: str) -> Tuple[Dict[str, Any], int]:
          "of dicts (one per row)", obj, cls=AmsizeTypeError)
 
 
-def _require(cols: Mapping[str, Any], names: Sequence[str], what: str) -> None:
+def _require(cols: Dict[str, Any], names: Sequence[str], what: str, rows: int) -> None:
+    """Refuses a table without one of names, except an empty list of
+    records, which has no rows to name its columns: every column is then
+    empty."""
+    if rows == 0 and not cols:
+        cols.update((name, []) for name in names)
     for name in names:
         if name not in cols:
             fail(Status.E_NULL, what, name, "a required column: give one entry per row (%s "
@@ -412,7 +417,7 @@ def _roster(ams: TableLike, index: Mapping[str, int],
     """The roster's AMs, each checked: id given and unique, segment known,
     fte and target within the table's ranges."""
     cols, n = _columns_of(ams, "ams")
-    _require(cols, ("am_id", "segment"), "ams")
+    _require(cols, ("am_id", "segment"), "ams", n)
     ids = _as_list(cols["am_id"])
     segs = _as_list(cols["segment"])
     ftes = _as_list(cols["fte"]) if "fte" in cols else [None] * n
@@ -486,7 +491,7 @@ class _Accounts:
     def __init__(self, accounts: TableLike, index: Mapping[str, int], names: Sequence[str],
                  roster: Sequence[_RosterAM]) -> None:
         cols, n = _columns_of(accounts, "accounts")
-        _require(cols, _ACCOUNT_REQUIRED, "accounts")
+        _require(cols, _ACCOUNT_REQUIRED, "accounts", n)
         self.rows = n
         self.given = cols
         ids = _as_list(cols["account_id"]) if "account_id" in cols else None
