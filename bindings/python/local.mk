@@ -24,6 +24,7 @@ EXTRA_DIST += \
 	bindings/python/tests/test_cli.py \
 	bindings/python/tests/test_demo.py \
 	bindings/python/tests/test_errors.py \
+	bindings/python/tests/test_evaluate.py \
 	bindings/python/tests/test_install.py \
 	bindings/python/tests/test_library.py \
 	bindings/python/tests/test_plan.py \

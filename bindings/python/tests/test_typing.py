@@ -27,6 +27,12 @@ plan: amsize.Plan = amsize.plan([seg], staffing=amsize.Staffing(attrition=0.1), 
                                 ramp=[[0.5, 1.0]], start="2027-01")
 total: amsize.PlanSummary = plan.total
 q: float = amsize.monthly_attrition_calc(0.15)
+ev: amsize.Evaluation = amsize.evaluate(
+    [seg], {"segment": ["E"], "arr": [1e6], "upsell": [1e5], "cross_sell": [0.0],
+            "churn": [0.0], "am_id": ["A1"]}, [{"am_id": "A1", "segment": "E"}], below_plan=0.8)
+am: amsize.AmEval = ev.am("A1")
+worst: amsize.SegmentEval = ev.segment("E")
+target: float = amsize.am_target_calc(1.0, 1.5e6, 1.0)
 '''
 
 
