@@ -10,6 +10,7 @@ import html
 import math
 import random
 import unittest
+from unittest import mock
 
 import amsize
 from amsize import Status, _evaluate
@@ -431,6 +432,14 @@ class Views(unittest.TestCase):
         no_csm = example(csm=False).to_pandas()
         self.assertEqual(no_csm.shape, (1, 29))
         self.assertFalse([c for c in no_csm.columns if c.startswith("csm_")])
+
+    def test_to_pandas_without_pandas(self):
+        # Run with or without pandas: the import fails as it would.
+        e = example()
+        with mock.patch.object(_evaluate.importlib, "import_module",
+                               side_effect=ImportError("no pandas")):
+            with self.assertRaisesRegex(ImportError, r"needs pandas.*to_records\(\)"):
+                e.to_pandas("ams")
 
     def test_columns_are_the_issues(self):
         self.assertEqual(amsize.AM_COLUMNS, (
