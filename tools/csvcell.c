@@ -86,7 +86,7 @@ AMSIZE_NOINLINE int parse_flag_slow(const csvtable *t, unsigned long line, size_
     csvtable_cell_error(t, line, k,
                         ": %s is not a yes/no value: write 1, 0, true, false, yes, no, or "
                         "leave it empty for %s",
-                        echo(shown, cell), c->info.default_text);
+                        echo(shown, cell), c->field ? c->info.default_text : "0");
     return -EXIT_DATAERR;
 }
 

@@ -117,7 +117,10 @@ static int read_header(csvtable *t, const csvin_record *rec)
         if (t->map[j] < 0)
             list_add(&unknown, name);
     }
-    t->identity = rec->nfields == t->ncols;
+    /* A table may end in columns that most files lack (ACCOUNTS.csv's
+     * am_id and csm_covered): a file with the columns before them, in
+     * order, still takes the identity path. */
+    t->identity = rec->nfields <= t->ncols;
     for (size_t j = 0; j < rec->nfields && t->identity; j++)
         t->identity = t->map[j] == (int)j;
     size_t by_use = 0;
@@ -152,6 +155,13 @@ static int on_record(void *p, const csvin_record *rec)
                   "missing or extra comma, and quote values that contain commas",
                   t->label, rec->line, rec->nfields, t->nfile);
         return EXIT_DATAERR;
+    }
+    if (t->identity && rec->trimmed && t->nfile < t->ncols) {
+        /* The first cells, in order and trimmed; the absent columns'
+         * cells stay NULL from xcalloc(). */
+        memcpy(t->cells, rec->fields, t->nfile * sizeof *t->cells);
+        t->rows++;
+        return t->row(t, rec->line, t->cells);
     }
     if (t->identity && rec->trimmed) {
         /* The fields are the cells already, in order and trimmed: lend

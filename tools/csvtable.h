@@ -24,7 +24,8 @@ enum {
     NEED_ALWAYS = 1,    /* the library's AMSIZE_FIELDINFO_REQUIRED */
     NEED_AGGREGATE = 2, /* without an accounts file to sum: a FROM_TOTALS
                            field whose default is not derived */
-    NEED_PILOT = 4      /* for the pilot */
+    NEED_PILOT = 4,     /* for the pilot */
+    NEED_EVALUATE = 8   /* for the evaluation */
 };
 
 /* How a column's cells are read. */
@@ -54,6 +55,9 @@ typedef struct column_def {
     {NULL, AMSIZE_FIELD_##id, need, PARSE_BY_TYPE, AMSIZE_SCHEMA_##schema, 0, 0}
 /* A column of the command's own, read as text by the row function. */
 #define COLUMN_TEXT(name, need) {name, 0, need, PARSE_TEXT, 0, 0, 0}
+/* A 0/1 flag of the command's own, empty meaning 0 (ACCOUNTS.csv's
+ * csm_covered). */
+#define COLUMN_FLAG(name, need) {name, 0, need, PARSE_FLAG, 0, 0, 1}
 /* A whole number of the command's own, from lo to hi (RAMP.csv's month). */
 #define COLUMN_WHOLE(name, need, lo, hi) {name, 0, need, PARSE_WHOLE, 0, lo, hi}
 
@@ -90,8 +94,9 @@ struct csvtable {
     /* The reader's own: */
     int *map;            /* file field -> column, -1 when unknown */
     size_t nfile;
-    int identity;        /* the file has exactly the table's columns in its
-                            order: map[j] == j for every j */
+    int identity;        /* the file's fields are the table's first nfile
+                            columns in their order: map[j] == j for every
+                            j (the columns after them are absent) */
     int header_done;
     unsigned long rows;
 };
