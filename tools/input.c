@@ -83,6 +83,13 @@ void input_free(input *in)
     free(in->roster.fte);
     free(in->roster.tenure);
     free(in->roster.line);
+    free(in->roster.target);
+    free(in->roster.segment);
+    free(in->roster.id);
+    free(in->roster.at);
+    nameset_free(&in->roster.ids);
+    free(in->actual.am);
+    free(in->actual.csm);
     free(in->ramp.first);
     free(in->ramp.share);
     free(in->ramp.line);

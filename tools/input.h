@@ -12,11 +12,14 @@
 
 #include <amsize.h>
 
+#include "nameset.h"
+
 /* Rows buffered before each amsize_totals_add() call. */
 #define INPUT_CHUNK_ROWS 4096
 
-/* The plan's roster (AMS.csv): each segment's AMs, the cohorts of
- * amsize_plan_compute(). */
+/* The roster (AMS.csv): each segment's AMs, the cohorts of
+ * amsize_plan_compute() and the AMs of the evaluation. AM j is the j-th
+ * in that grouped order. */
 typedef struct roster {
     const char *path;       /* NULL without --ams */
     size_t n;               /* AMs */
@@ -24,10 +27,24 @@ typedef struct roster {
                                in file order (nsegs + 1 entries) */
     double *fte;            /* by AM */
     int32_t *tenure;        /* AMSIZE_TENURE_RAMPED when not given */
+    double *target;         /* NaN when not given (derived) */
+    int32_t *segment;       /* by AM: its segment */
+    char **id;              /* by AM: its am_id (held by ids) */
     unsigned long *line;
-    size_t fte_pos, tenure_pos; /* their field numbers in AMS.csv, 0 when
-                                   absent */
+    nameset ids;            /* am_id -> its row in the file */
+    size_t *at;             /* row in the file -> AM */
+    size_t fte_pos, tenure_pos, target_pos; /* their field numbers in
+                                               AMS.csv, 0 when absent */
 } roster;
+
+/* The evaluation's sums of ACCOUNTS.csv beyond the segments' (which
+ * split by AM coverage: am_covered is 1 when am_id is not empty). */
+typedef struct actuals {
+    amsize_totals *am;      /* roster.n + 1: by AM, then the accounts of
+                               no AM */
+    amsize_totals *csm;     /* by segment, split by csm_covered; NULL
+                               without that column */
+} actuals;
 
 /* The plan's ramp curves (RAMP.csv). */
 typedef struct ramps {
@@ -62,7 +79,10 @@ typedef struct input {
     int need_covered;         /* pilot: ACCOUNTS.csv must have am_covered */
     int need_staffing;        /* plan: read the staffing columns, which chart
                                  and pilot ignore */
-    roster roster;            /* plan, with --ams */
+    int need_am;              /* evaluate: ACCOUNTS.csv must have am_id, each
+                                 one of the roster's AMs */
+    roster roster;            /* plan, with --ams; evaluate */
+    actuals actual;           /* evaluate */
     ramps ramp;               /* plan, with --ramp */
 } input;
 
@@ -97,11 +117,14 @@ size_t input_segment_cell(const input *in, int32_t field);
 
 /* accounts.c: ACCOUNTS.csv. Needs the segments read first; fills totals
  * and the segments' aggregate fields (amsize_totals_segment, all
- * accounts). */
+ * accounts). With need_am it needs the roster too: each account's am_id
+ * names one of its AMs, of the account's segment, and the accounts are
+ * also summed by AM and by support coverage (actual). */
 int input_read_accounts(input *in, const char *path);
 
-/* roster.c: AMS.csv, the plan's roster: am_id (unique), segment (from
- * SEGMENTS.csv) and the library's roster columns. Needs the segments. */
+/* roster.c: AMS.csv, the roster: am_id (unique), segment (from
+ * SEGMENTS.csv) and the library's roster columns (fte, tenure_months,
+ * target). Needs the segments. */
 int input_read_roster(input *in, const char *path);
 
 /* ramp.c: RAMP.csv, the plan's ramp curves: segment, month (0, 1, ...

@@ -57,6 +57,11 @@ unsigned long nameset_add(nameset *s, const char *name, unsigned long line)
     return 0;
 }
 
+size_t nameset_find(const nameset *s, const char *name)
+{
+    return s->n ? *find(s, name) : EMPTY;
+}
+
 void nameset_free(nameset *s)
 {
     for (size_t j = 0; j < s->n; j++)

@@ -1,9 +1,11 @@
-/* AMS.csv, the plan's roster: its columns, one row each, and its AMs
- * grouped by segment (see input.h). The roster columns are the library's
- * (AMSIZE_SCHEMA_ROSTER): their names, defaults and ranges come from its
- * table, and csvrows.c checks each value as it reads it. A new roster
- * column is a row in am_cols, and whatever uses it takes its values with
- * csvrows_field(). */
+/* AMS.csv, the roster of the plan and of the evaluation: its columns, one
+ * row each, and its AMs grouped by segment (see input.h). The roster
+ * columns are the library's (AMSIZE_SCHEMA_ROSTER): their names, defaults
+ * and ranges come from its table, and csvrows.c checks each value as it
+ * reads it. A new roster column is a row in am_cols, and whatever uses it
+ * takes its values with csvrows_field(). The plan reads fte and
+ * tenure_months, the evaluation fte and target; each accepts the other's
+ * column. */
 #include <config.h>
 
 #include <math.h>
@@ -23,12 +25,12 @@ static const column_def am_cols[] = {
     COLUMN_TEXT("segment", NEED_ALWAYS),
     COLUMN_FIELD(FTE, 0),
     COLUMN_FIELD(TENURE_MONTHS, 0),
+    COLUMN_FIELD(TARGET, 0),
 };
 #define M_NCOLS (sizeof am_cols / sizeof am_cols[0])
 
 typedef struct roster_ctx {
     input *in;
-    nameset ids;
     long *segment; /* by row: its segment's index */
     size_t cap;
 } roster_ctx;
@@ -45,7 +47,7 @@ static int am_row(csvrows *r, size_t i)
         csvtable_cell_error(&r->t, line, M_ID, " is empty: give every AM an id");
         return EXIT_DATAERR;
     }
-    if ((first = nameset_add(&x->ids, id, line))) {
+    if ((first = nameset_add(&x->in->roster.ids, id, line))) {
         csvtable_cell_error(&r->t, line, M_ID,
                             ": AM %s appears twice (first on line %lu): AM ids must be "
                             "unique",
@@ -75,18 +77,25 @@ static int am_row(csvrows *r, size_t i)
 }
 
 /* The AMs grouped by segment, in file order within each (a counting
- * sort): the cohorts of each segment's plan. */
+ * sort): the cohorts of each segment's plan, and the evaluation's AMs.
+ * Their ids stay in ro->ids, in file order; at[] finds an AM from its
+ * row there. */
 static void group(roster *ro, const csvrows *r, const long *segment, size_t nsegs)
 {
     const double *fte = r->num[csvrows_field(r, AMSIZE_FIELD_FTE)];
     const double *tenure = r->num[csvrows_field(r, AMSIZE_FIELD_TENURE_MONTHS)];
-    size_t *next = xcalloc(nsegs + 1, sizeof *next);
+    const double *target = r->num[csvrows_field(r, AMSIZE_FIELD_TARGET)];
+    size_t *next = xcalloc(nsegs + 1, sizeof *next), room = r->n ? r->n : 1;
 
     ro->n = r->n;
     ro->first = xcalloc(nsegs + 1, sizeof *ro->first);
-    ro->fte = xmalloc((r->n ? r->n : 1) * sizeof *ro->fte);
-    ro->tenure = xmalloc((r->n ? r->n : 1) * sizeof *ro->tenure);
-    ro->line = xmalloc((r->n ? r->n : 1) * sizeof *ro->line);
+    ro->fte = xmalloc(room * sizeof *ro->fte);
+    ro->tenure = xmalloc(room * sizeof *ro->tenure);
+    ro->target = xmalloc(room * sizeof *ro->target);
+    ro->segment = xmalloc(room * sizeof *ro->segment);
+    ro->id = xmalloc(room * sizeof *ro->id);
+    ro->at = xmalloc(room * sizeof *ro->at);
+    ro->line = xmalloc(room * sizeof *ro->line);
     for (size_t i = 0; i < r->n; i++)
         ro->first[segment[i] + 1]++;
     for (size_t s = 0; s < nsegs; s++)
@@ -98,6 +107,10 @@ static void group(roster *ro, const csvrows *r, const long *segment, size_t nseg
         ro->fte[j] = fte[i];
         /* Checked as a whole number from 0 up to INT32_MAX; empty is NaN. */
         ro->tenure[j] = isnan(tenure[i]) ? AMSIZE_TENURE_RAMPED : (int32_t)tenure[i];
+        ro->target[j] = target[i]; /* checked: 0 or more; empty is NaN */
+        ro->segment[j] = (int32_t)segment[i];
+        ro->id[j] = ro->ids.names[i];
+        ro->at[i] = j;
         ro->line[j] = r->line[i];
     }
     free(next);
@@ -105,7 +118,7 @@ static void group(roster *ro, const csvrows *r, const long *segment, size_t nseg
 
 int input_read_roster(input *in, const char *path)
 {
-    roster_ctx x = {in, {0}, NULL, 0};
+    roster_ctx x = {in, NULL, 0};
     csvrows r;
     csvrows_init(&r, am_cols, M_NCOLS, AMSIZE_SCHEMA_ROSTER, am_row, &x);
     in->roster.path = path;
@@ -114,10 +127,10 @@ int input_read_roster(input *in, const char *path)
         group(&in->roster, &r, x.segment, in->nsegs);
         in->roster.fte_pos = r.t.pos[csvrows_field(&r, AMSIZE_FIELD_FTE)];
         in->roster.tenure_pos = r.t.pos[csvrows_field(&r, AMSIZE_FIELD_TENURE_MONTHS)];
+        in->roster.target_pos = r.t.pos[csvrows_field(&r, AMSIZE_FIELD_TARGET)];
         if (in->verbose)
             fprintf(stderr, "amsize: %s: %zu AM(s)\n", r.t.label, r.n);
     }
-    nameset_free(&x.ids);
     free(x.segment);
     csvrows_free(&r);
     return rc;
