@@ -1,14 +1,18 @@
 /* ACCOUNTS.csv: its columns, one row each, and its rows folded into the
- * per-segment amsize_totals (see input.h). The file is streamed: rows are
- * buffered INPUT_CHUNK_ROWS at a time and added with one
- * amsize_totals_add() call, so memory does not grow with the file.
+ * per-segment amsize_totals (see input.h) and, for the evaluation, into
+ * one amsize_totals per AM and per segment by support coverage. The file
+ * is streamed: rows are buffered INPUT_CHUNK_ROWS at a time and added with
+ * one amsize_totals_add() call per set of totals, so memory does not grow
+ * with the file.
  *
  * The table gives the columns' names, requirements and defaults for the
  * header and the messages; the row function is written out column by
  * column, as it runs once per account: a new account column is a row in
- * acc_cols with its A_* name, a line in acc_row() and an argument of
- * amsize_totals_add() (a number column between A_ARR and A_WEIGHT gets its
- * array in acc_ctx.num by its place). */
+ * acc_cols with its A_* name, a line in acc_cells() (or, for the
+ * evaluation's, am_cells()) and an argument of amsize_totals_add() (a
+ * number column between A_ARR and A_WEIGHT gets its array in acc_ctx.num
+ * by its place). chart, pilot and plan read rows with acc_row(), which
+ * does nothing for the evaluation's columns. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -17,14 +21,19 @@
 #include "csvtable.h"
 #include "input.h"
 #include "msg.h"
+#include "nameset.h"
 #include "number.h"
 #include "text.h"
 #include "xalloc.h"
 
 /* In the file's usual order: a file in this order takes the reader's
- * identity path. Without am_covered every account would count as
- * uncovered, and the pilot would compare nothing with everything. */
-enum { A_ID, A_SEGMENT, A_ARR, A_UPSELL, A_CROSS_SELL, A_CHURN, A_WEIGHT, A_COVERED };
+ * identity path, also without the evaluation's columns at the end.
+ * Without am_covered every account would count as uncovered, and the
+ * pilot would compare nothing with everything. am_id (empty: no AM) and
+ * csm_covered are the evaluation's; the other commands know them and
+ * ignore them. */
+enum { A_ID, A_SEGMENT, A_ARR, A_UPSELL, A_CROSS_SELL, A_CHURN, A_WEIGHT, A_COVERED, A_AM,
+       A_CSM };
 static const column_def acc_cols[] = {
     COLUMN_TEXT("account_id", NEED_ALWAYS),
     COLUMN_TEXT("segment", NEED_ALWAYS),
@@ -34,6 +43,8 @@ static const column_def acc_cols[] = {
     COLUMN_FIELD(CHURN, 0),
     COLUMN_FIELD(SERVICE_WEIGHT, 0),
     COLUMN_FIELD(AM_COVERED, NEED_PILOT),
+    COLUMN_TEXT("am_id", NEED_EVALUATE),
+    COLUMN_FLAG("csm_covered", 0),
 };
 #define A_NCOLS (sizeof acc_cols / sizeof acc_cols[0])
 
@@ -50,6 +61,9 @@ typedef struct acc_ctx {
     double num[A_NUMBERS][INPUT_CHUNK_ROWS];
     uint8_t covered[INPUT_CHUNK_ROWS];
     unsigned long line[INPUT_CHUNK_ROWS];
+    /* The evaluation's: */
+    int32_t am[INPUT_CHUNK_ROWS];  /* the AM; roster.n: none */
+    uint8_t csm[INPUT_CHUNK_ROWS];
 } acc_ctx;
 
 /* The number column (A_ARR to A_WEIGHT) of a library field, or 0. */
@@ -61,6 +75,19 @@ static size_t number_column(const csvtable *t, int32_t field)
     return 0;
 }
 
+/* The chunk into one set of totals: by index[i] (of len), split by
+ * part[i] (NULL: none). */
+static amsize_status add_chunk(const acc_ctx *ac, amsize_error *err, amsize_totals *totals,
+                               size_t len, const int32_t *index, const uint8_t *part)
+{
+    return amsize_totals_add(totals, len, err, index, ac->n, ac->num[NUM(A_ARR)],
+                             ac->num[NUM(A_UPSELL)], ac->num[NUM(A_CROSS_SELL)],
+                             ac->num[NUM(A_CHURN)], ac->num[NUM(A_WEIGHT)], part);
+}
+
+/* The chunk into the segments' totals and, for the evaluation, the AMs'
+ * and the support coverage's. Those hold the same rows or fewer, so only
+ * the first call can refuse them; the messages serve all three. */
 static int flush_accounts(acc_ctx *ac)
 {
     input *in = ac->in;
@@ -69,10 +96,11 @@ static int flush_accounts(acc_ctx *ac)
     MUST(amsize_error_init(&err));
     if (ac->n == 0)
         return 0;
-    amsize_status st = amsize_totals_add(
-        in->totals, in->nsegs, &err, ac->segment, ac->n, ac->num[NUM(A_ARR)],
-        ac->num[NUM(A_UPSELL)], ac->num[NUM(A_CROSS_SELL)], ac->num[NUM(A_CHURN)],
-        ac->num[NUM(A_WEIGHT)], ac->covered);
+    amsize_status st = add_chunk(ac, &err, in->totals, in->nsegs, ac->segment, ac->covered);
+    if (st == AMSIZE_OK && in->actual.csm)
+        st = add_chunk(ac, &err, in->actual.csm, in->nsegs, ac->segment, ac->csm);
+    if (st == AMSIZE_OK && in->actual.am)
+        st = add_chunk(ac, &err, in->actual.am, in->roster.n + 1, ac->am, NULL);
     if (st != AMSIZE_OK && (err.index < 0 || (size_t)err.index >= ac->n)) {
         /* Not one row: a chunk whose column sum leaves the finite range. */
         msg_error("%s:%lu-%lu: column '%s': %s: the sum of these rows is too large; are "
@@ -102,11 +130,12 @@ static int flush_accounts(acc_ctx *ac)
 }
 
 /* Runs once per account: each column by its constant index, with the
- * inline parsers, and no call through the table. An empty service_weight
- * takes the table's default in parse_number(). */
-static int acc_row(csvtable *t, unsigned long line, char **c)
+ * inline parsers, and no call through the table, into row ac->n of the
+ * chunk. An empty service_weight takes the table's default in
+ * parse_number(). 0, or an exit status after a message. */
+static AMSIZE_ALWAYS_INLINE int acc_cells(acc_ctx *ac, csvtable *t, unsigned long line,
+                                          char **c)
 {
-    acc_ctx *ac = t->ctx;
     input *in = ac->in;
     size_t i = ac->n;
     int rc;
@@ -140,6 +169,116 @@ static int acc_row(csvtable *t, unsigned long line, char **c)
     if ((rc = parse_number(t, line, A_WEIGHT, &ac->num[NUM(A_WEIGHT)][i])) < 0 ||
         (rc = parse_flag(t, line, A_COVERED, &ac->covered[i])) < 0)
         return -rc;
+    return 0;
+}
+
+/* chart, pilot and plan: the row, and the chunk added when full. */
+static int acc_row(csvtable *t, unsigned long line, char **c)
+{
+    acc_ctx *ac = t->ctx;
+    int rc = acc_cells(ac, t, line, c);
+    if (rc)
+        return rc;
+    if (++ac->n == INPUT_CHUNK_ROWS)
+        return flush_accounts(ac);
+    return 0;
+}
+
+/* An account's am_id that the roster lacks, or whose AM is in another
+ * segment; out of line, as is every message. */
+static AMSIZE_NOINLINE int am_error(const acc_ctx *ac, const csvtable *t, unsigned long line,
+                                    char **c, size_t j)
+{
+    const roster *ro = &ac->in->roster;
+    char id[ECHO_SIZE], seg[ECHO_SIZE], am_seg[ECHO_SIZE];
+    echo(id, c[A_AM]);
+    if (j == ro->n) {
+        csvtable_cell_error(t, line, A_AM,
+                            ": AM %s is not in %s: add the AM there or fix the id (ids must "
+                            "match exactly)",
+                            id, msg_label(ro->path));
+        return EXIT_DATAERR;
+    }
+    csvtable_cell_error(t, line, A_SEGMENT,
+                        ": the account is in segment %s but its AM %s is in segment %s (%s "
+                        "line %lu): an AM covers accounts of its own segment; fix one of them",
+                        echo(seg, c[A_SEGMENT]), id,
+                        echo(am_seg, ac->in->names[ro->segment[j]]), msg_label(ro->path),
+                        ro->line[j]);
+    return EXIT_DATAERR;
+}
+
+/* An am_covered cell that says otherwise than the am_id. */
+static AMSIZE_NOINLINE int covered_error(const csvtable *t, unsigned long line, char **c)
+{
+    char id[ECHO_SIZE], cell[ECHO_SIZE];
+    echo(cell, c[A_COVERED]);
+    if (*c[A_AM])
+        csvtable_cell_error(t, line, A_COVERED,
+                            ": %s says not AM-covered, but am_id is %s: make am_covered 1 "
+                            "or empty the am_id",
+                            cell, echo(id, c[A_AM]));
+    else
+        csvtable_cell_error(t, line, A_COVERED,
+                            ": %s says AM-covered, but am_id is empty: give the AM's am_id "
+                            "or make am_covered 0",
+                            cell);
+    return EXIT_DATAERR;
+}
+
+/* The evaluation's cells of the row acc_cells() just read: its AM, one of
+ * the roster's and of the account's segment (an empty am_id: none), its
+ * AM coverage (am_id given; a given am_covered must agree) and, when the
+ * file has the column, its support coverage. */
+static int am_cells(acc_ctx *ac, const csvtable *t, unsigned long line, char **c)
+{
+    const roster *ro = &ac->in->roster;
+    const char *id = c[A_AM]; /* required: never NULL */
+    size_t i = ac->n, j = ro->n;
+    if (*id) {
+        size_t row = nameset_find(&ro->ids, id);
+        if (row == (size_t)-1)
+            return am_error(ac, t, line, c, j);
+        j = ro->at[row];
+        if (ro->segment[j] != ac->segment[i])
+            return am_error(ac, t, line, c, j);
+    }
+    ac->am[i] = (int32_t)j;
+    uint8_t covered = *id != '\0';
+    if (c[A_COVERED] && *c[A_COVERED] && ac->covered[i] != covered)
+        return covered_error(t, line, c);
+    ac->covered[i] = covered;
+    if (c[A_CSM] && parse_flag(t, line, A_CSM, &ac->csm[i]) < 0)
+        return EXIT_DATAERR;
+    return 0;
+}
+
+/* The evaluation's totals: one per AM and one for the accounts of none
+ * (the roster is read), and with csm_covered (the header is read) one
+ * per segment. */
+static void actuals_init(input *in, const csvtable *t)
+{
+    size_t n = in->roster.n + 1;
+    in->actual.am = xcalloc(n, sizeof *in->actual.am);
+    MUST(amsize_totals_init(in->actual.am, n));
+    if (t->pos[A_CSM]) {
+        in->actual.csm = xcalloc(in->nsegs, sizeof *in->actual.csm);
+        MUST(amsize_totals_init(in->actual.csm, in->nsegs));
+    }
+}
+
+/* evaluate: the row, its AM and coverage, and the chunk added when
+ * full. */
+static int eval_row(csvtable *t, unsigned long line, char **c)
+{
+    acc_ctx *ac = t->ctx;
+    if (!ac->in->actual.am)
+        actuals_init(ac->in, t);
+    int rc = acc_cells(ac, t, line, c);
+    if (rc == 0)
+        rc = am_cells(ac, t, line, c);
+    if (rc)
+        return rc;
     if (++ac->n == INPUT_CHUNK_ROWS)
         return flush_accounts(ac);
     return 0;
@@ -158,10 +297,14 @@ int input_read_accounts(input *in, const char *path)
     MUST(amsize_totals_init(in->totals, in->nsegs));
     ac->in = in;
     ac->t = &t;
-    csvtable_init(&t, acc_cols, A_NCOLS, AMSIZE_SCHEMA_ACCOUNT, acc_row, ac);
-    t.need = in->need_covered ? NEED_PILOT : 0;
-    t.hint = t.hint_mixed = " (the pilot compares AM-covered with uncovered accounts: "
-                            "give each account 1 or 0)";
+    csvtable_init(&t, acc_cols, A_NCOLS, AMSIZE_SCHEMA_ACCOUNT,
+                  in->need_am ? eval_row : acc_row, ac);
+    t.need = (in->need_covered ? NEED_PILOT : 0) | (in->need_am ? NEED_EVALUATE : 0);
+    t.hint = t.hint_mixed = in->need_am
+                                ? " (the evaluation sums each AM's accounts: give each account "
+                                  "the am_id of the AM who covered it, empty for none)"
+                                : " (the pilot compares AM-covered with uncovered accounts: "
+                                  "give each account 1 or 0)";
     rc = csvtable_read(&t, path);
     if (rc == 0)
         rc = flush_accounts(ac);

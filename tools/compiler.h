@@ -6,9 +6,11 @@
 #if defined(__GNUC__)
 #define AMSIZE_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define AMSIZE_NOINLINE __attribute__((noinline))
+#define AMSIZE_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define AMSIZE_PRINTF(a, b)
 #define AMSIZE_NOINLINE
+#define AMSIZE_ALWAYS_INLINE inline
 #endif
 
 #endif
