@@ -19,10 +19,12 @@ typedef enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_MARKDOWN,
 void write_csv(FILE *fp, const report *r);
 /* format_json.c: {"model": ..., "segments": [...], "total": ...}; the
  * plan's {"model": ..., "plan": ..., "months": [...], "summary": [...,
- * TOTAL]}. */
+ * TOTAL]}; the evaluation's {"model": ..., "evaluation": ...,
+ * "segments": [...], "ams": [...], "findings": [...]}. */
 void write_json(FILE *fp, const report *r);
 /* format_table.c: the columns for people (in_table), aligned; as a
- * markdown table or as plain text; a blank line between two tables. */
+ * markdown table or as plain text; a blank line between two tables, and
+ * after a table its findings (the evaluation's segments). */
 void write_markdown(FILE *fp, const report *r);
 void write_table(FILE *fp, const report *r);
 
@@ -31,8 +33,10 @@ void write_table(FILE *fp, const report *r);
  * hc_demand and hc_ceiling, and an "Inputs" sheet with the segments and
  * the model; for the plan a sheet per table ("Plan", whose months' totals
  * below it feed a line chart of RRE against demand and a column chart of
- * starts; "Summary"), and "Inputs" with the staffing columns too. Returns
- * 0 or EXIT_IOERR with a message naming label. */
+ * starts; "Summary"), and "Inputs" with the staffing columns too; for the
+ * evaluation "Segments", "AMs" with a chart of each AM's load against
+ * min_load and max_load, and "Resized chart". Returns 0 or EXIT_IOERR
+ * with a message naming label. */
 int write_xlsx(const char *path, const char *label, const report *r, const input *in);
 
 #endif

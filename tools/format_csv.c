@@ -35,7 +35,7 @@ void write_csv(FILE *fp, const report *r)
             case CELL_STR: csv_string(fp, c.s); break;
             case CELL_INT: fprint_int64(fp, c.i); break;
             case CELL_NUM: fprint_double(fp, c.d); break;
-            case CELL_FLAGS: fputs(flags_text(flags, c.flags, "|", ""), fp); break;
+            case CELL_FLAGS: fputs(flags_text(flags, &c, "|", ""), fp); break;
             case CELL_BOOL: fputs(c.i ? "1" : "0", fp); break;
             }
         }

@@ -60,7 +60,7 @@ static void json_row(FILE *fp, const report *r, size_t row, const char *indent)
         case CELL_STR: json_string(fp, c.s); break;
         case CELL_INT: fprintf(fp, "%" PRId64, c.i); break;
         case CELL_NUM: json_number(fp, c.d); break;
-        case CELL_FLAGS: fprintf(fp, "[%s]", flags_text(flags, c.flags, ", ", "\"")); break;
+        case CELL_FLAGS: fprintf(fp, "[%s]", flags_text(flags, &c, ", ", "\"")); break;
         case CELL_BOOL: fputs(c.i ? "true" : "false", fp); break;
         }
     }
@@ -154,6 +154,22 @@ static void json_rows(FILE *fp, const report *r)
     }
 }
 
+/* The evaluation's findings: each sentence with its segment and topic. */
+static void json_findings(FILE *fp, const findings *f, char *const *names)
+{
+    fputs(",\n  \"findings\": [", fp);
+    for (size_t k = 0; k < f->n; k++) {
+        fputs(k ? ",\n    {\"segment\": " : "\n    {\"segment\": ", fp);
+        json_string(fp, names[f->items[k].segment]);
+        fputs(", \"topic\": ", fp);
+        json_string(fp, f->items[k].topic);
+        fputs(", \"text\": ", fp);
+        json_string(fp, f->items[k].text);
+        fputc('}', fp);
+    }
+    fputs("]", fp);
+}
+
 void write_json(FILE *fp, const report *r)
 {
     fputs("{\n  \"model\": ", fp);
@@ -162,7 +178,14 @@ void write_json(FILE *fp, const report *r)
         fputs(",\n  \"plan\": ", fp);
         json_plan(fp, r->plan);
     }
+    if (r->eval) {
+        fputs(",\n  \"evaluation\": {\"below_plan\": ", fp);
+        json_number(fp, r->eval->below_plan);
+        fprintf(fp, ", \"csm_covered\": %s}", r->eval->csm_given ? "true" : "false");
+    }
     for (const report *q = r; q; q = q->next)
         json_rows(fp, q);
+    if (r->eval && r->eval->findings)
+        json_findings(fp, r->eval->findings, r->names);
     fputs("\n}\n", fp);
 }

@@ -23,7 +23,7 @@ static void cell_human(char *buf, size_t size, const cell *c, unit u)
     case CELL_BOOL: snprintf(buf, size, "%s", c->i ? "yes" : "no"); return;
     case CELL_FLAGS: {
         char flags[FLAGS_TEXT_SIZE];
-        snprintf(buf, size, "%s", flags_text(flags, c->flags, " ", ""));
+        snprintf(buf, size, "%s", flags_text(flags, c, " ", ""));
         return;
     }
     case CELL_INT:
@@ -144,19 +144,38 @@ static void write_grid(FILE *fp, const report *r, int markdown)
     free(idx);
 }
 
-/* Each table of the output, a blank line between two. */
-void write_table(FILE *fp, const report *r)
+/* The evaluation's findings after a table: a heading, then a sentence a
+ * line (a list item in markdown), made printable for a terminal. */
+static void write_findings(FILE *fp, const findings *f, int markdown)
+{
+    fputs(markdown ? "\n## Findings\n\n" : "\nFindings\n\n", fp);
+    for (size_t k = 0; k < f->n; k++) {
+        size_t size = strlen(f->items[k].text) + 1;
+        char *line = xmalloc(size);
+        text_printable(line, size, f->items[k].text);
+        fprintf(fp, "%s%s\n", markdown ? "- " : "", line);
+        free(line);
+    }
+}
+
+/* Each table of the output, a blank line between two, and after a table
+ * its findings. */
+static void write_tables(FILE *fp, const report *r, int markdown)
 {
     for (const report *q = r; q; q = q->next) {
         fputs(q == r ? "" : "\n", fp);
-        write_grid(fp, q, 0);
+        write_grid(fp, q, markdown);
+        if (q->findings)
+            write_findings(fp, q->findings, markdown);
     }
+}
+
+void write_table(FILE *fp, const report *r)
+{
+    write_tables(fp, r, 0);
 }
 
 void write_markdown(FILE *fp, const report *r)
 {
-    for (const report *q = r; q; q = q->next) {
-        fputs(q == r ? "" : "\n", fp);
-        write_grid(fp, q, 1);
-    }
+    write_tables(fp, r, 1);
 }

@@ -1,5 +1,6 @@
-/* The xlsx format: the chart or the plan as an Excel workbook, with the
- * inputs it was computed from (see format.h). */
+/* The xlsx format: the chart, the plan or the evaluation as an Excel
+ * workbook, the first two with the inputs they were computed from (see
+ * format.h). */
 #include <config.h>
 
 #include <stdlib.h>
@@ -68,7 +69,7 @@ static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const ce
     case CELL_NUM: worksheet_write_number(ws, row, col, c->d, number_format(f, u, c->kind)); break;
     case CELL_BOOL: worksheet_write_boolean(ws, row, col, (int)c->i, NULL); break;
     case CELL_FLAGS:
-        if (*flags_text(flags, c->flags, "|", ""))
+        if (*flags_text(flags, c, "|", ""))
             put_string(ws, row, col, flags, NULL);
         break;
     }
@@ -186,6 +187,39 @@ static void plan_sheets(lxw_workbook *wb, const report *r, const formats *f)
                                month_chart(wb, LXW_CHART_COLUMN, "Starts per month, all segments",
                                            t, q->sheet, first, bars, 1));
     }
+}
+
+/* The evaluation: a sheet per table (Segments, AMs) and the Resized
+ * chart; beside the AMs a line chart of each AM's load, as markers, and
+ * of its segment's min_load and max_load, as lines. */
+static void eval_sheets(lxw_workbook *wb, const report *r, const formats *f)
+{
+    static const char *const series[] = {"load", "min_load", "max_load"};
+    for (const report *q = r; q; q = q->next) {
+        lxw_worksheet *ws = data_sheet(wb, q->sheet, q, f);
+        if (!q->load_chart || q->nrows == 0)
+            continue;
+        lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_LINE);
+        lxw_row_t last = (lxw_row_t)q->nrows;
+        chart_title_set_name(chart, "Load per AM against the segment's band");
+        for (int j = 0; j < 3; j++) {
+            lxw_col_t k = (lxw_col_t)column_of(q, series[j]);
+            lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+            chart_series_set_categories(s, q->sheet, 1, 0, last, 0);
+            chart_series_set_values(s, q->sheet, 1, k, last, k);
+            chart_series_set_name(s, q->cols[k].title);
+            if (j == 0) {
+                /* Each AM a point: no line joins AMs. */
+                lxw_chart_line none = {.none = LXW_TRUE};
+                chart_series_set_line(s, &none);
+                chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+            }
+        }
+        chart_axis_set_name(chart->x_axis, "AM");
+        chart_axis_set_name(chart->y_axis, "Weighted accounts per FTE");
+        worksheet_insert_chart(ws, 1, (lxw_col_t)q->ncols + 1, chart);
+    }
+    data_sheet(wb, r->eval->resized->sheet, r->eval->resized, f);
 }
 
 /* How the Inputs sheet shows each segment and staffing field; a field not
@@ -320,11 +354,15 @@ int write_xlsx(const char *path, const char *label, const report *r, const input
     f.total = workbook_add_format(wb);
     format_set_bold(f.total);
 
-    if (r->plan)
-        plan_sheets(wb, r, &f);
-    else
-        chart_sheet(wb, r, &f);
-    inputs_sheet(wb, in, r->model, &f, r->plan != NULL);
+    if (r->eval) {
+        eval_sheets(wb, r, &f);
+    } else {
+        if (r->plan)
+            plan_sheets(wb, r, &f);
+        else
+            chart_sheet(wb, r, &f);
+        inputs_sheet(wb, in, r->model, &f, r->plan != NULL);
+    }
     lxw_error e = workbook_close(wb);
     if (e != LXW_NO_ERROR) {
         msg_error("cannot write %s: %s", label, lxw_strerror(e));

@@ -1,7 +1,8 @@
 /* The amsize command's reports as columns over rows of cells: the sizing
- * chart, the pilot comparison, and the plan's months and summary. The
- * output formats (format.h) write any report; the columns are tables in
- * report.c, one row each. */
+ * chart, the pilot comparison, the plan's months and summary, and the
+ * evaluation's segments, AMs and resized chart. The output formats
+ * (format.h) write any report; the columns are tables in report.c, one
+ * row each. */
 #ifndef AMSIZE_TOOLS_REPORT_H
 #define AMSIZE_TOOLS_REPORT_H
 
@@ -10,6 +11,7 @@
 
 #include <amsize.h>
 
+#include "findings.h"
 #include "input.h"
 
 /* A month's label: "2026-11", or its number without --start. */
@@ -20,7 +22,8 @@ typedef enum cell_kind {
     CELL_STR,
     CELL_INT,
     CELL_NUM,    /* a NaN number is written as CELL_EMPTY */
-    CELL_FLAGS,  /* AMSIZE_FLAG_* bits: "A|B" in csv, a list in JSON */
+    CELL_FLAGS,  /* AMSIZE_FLAG_* bits (or with am_flags AMSIZE_AM_*):
+                    "A|B" in csv, a list in JSON */
     CELL_BOOL
 } cell_kind;
 
@@ -30,6 +33,7 @@ typedef struct cell {
     int64_t i;
     double d;
     uint32_t flags;
+    int am_flags;                 /* flags are AMSIZE_AM_* bits */
     char label[MONTH_LABEL_SIZE]; /* s points here for a month's label */
 } cell;
 
@@ -55,7 +59,12 @@ typedef enum source {
     SRC_FLAGS,    /* uint32_t AMSIZE_FLAG_* bits */
     SRC_RATING,   /* an amsize_rating, as its name */
     SRC_BINDING,  /* an amsize_binding, as its name */
-    SRC_ACCRETIVE /* amsize_pilot.accretive: yes/no, empty without a delta */
+    SRC_ACCRETIVE, /* amsize_pilot.accretive: yes/no, empty without a delta */
+    SRC_SEGMENT,  /* an int32_t segment index, as its name (seg_names) */
+    SRC_AM_FLAGS, /* uint32_t AMSIZE_AM_* bits */
+    SRC_EVAL_ACCRETIVE, /* amsize_segment_eval's accretive, as
+                           SRC_ACCRETIVE: empty without a delta */
+    SRC_CSM_ACCRETIVE   /* its csm_accretive, likewise */
 } source;
 
 /* One column of a report. */
@@ -73,7 +82,7 @@ typedef struct column {
 /* A report's rows: row i is names[i] and, for each part p, the struct at
  * part[p] + i * part_size[p]; the TOTAL row, when there is one, is the
  * last row, "TOTAL" and the structs total[p]. */
-#define REPORT_PARTS 3
+#define REPORT_PARTS 4
 
 /* The plan's inputs beyond the model, for the json format. */
 typedef struct plan_info {
@@ -82,7 +91,25 @@ typedef struct plan_info {
     const input *in;             /* the staffing, roster and ramps */
 } plan_info;
 
+/* One segment's chart row recomputed at the observed productivity, for
+ * the evaluation's "Resized chart" sheet: NaN (binding NONE) where the
+ * productivity is undefined or not above 0. */
+typedef struct resized_row {
+    double fte_demand, hc_demand, hc_floor, hc_ceiling, headcount, cost;
+    int32_t binding;
+    int32_t reserved;
+} resized_row;
+
 typedef struct report report;
+
+/* The evaluation's inputs and extras beyond its tables. */
+typedef struct eval_info {
+    double below_plan;
+    int csm_given;             /* ACCOUNTS.csv has csm_covered */
+    const findings *findings;  /* json: "findings" */
+    const report *resized;     /* xlsx: the "Resized chart" sheet */
+} eval_info;
+
 struct report {
     const column *cols;
     size_t ncols;
@@ -108,6 +135,12 @@ struct report {
                              rows and charted */
     const plan_info *plan;  /* json: the plan's inputs; NULL for chart and
                              pilot */
+    /* The evaluation's: */
+    char *const *seg_names; /* SRC_SEGMENT's names */
+    const findings *findings; /* table, markdown: written after the rows */
+    const eval_info *eval;  /* json, xlsx: the evaluation; NULL otherwise */
+    int load_chart;         /* xlsx: chart load, min_load and max_load by
+                               row */
 };
 
 /* The chart: one row per segment, then TOTAL. */
@@ -130,6 +163,17 @@ void plan_reports(report *months, report *by_month, report *summary, const input
                   const amsize_plan_summary *summaries, const amsize_model *model,
                   const plan_info *info);
 
+/* The evaluation: the segments (evals: one per segment; their csm_
+ * columns only with info->csm_given) with the AMs' table as next (ams and
+ * am_evals: one per roster AM, in its order), and the resized chart
+ * (chart: the segments' chart rows, resized: those rows again at the
+ * observed productivity) as info->resized. */
+void evaluate_reports(report *segments, report *am_table, report *resized_chart,
+                      const input *in, const amsize_segment_eval *evals, const amsize_am *ams,
+                      const amsize_am_eval *am_evals, const amsize_chart_row *chart,
+                      const resized_row *resized, const amsize_model *model,
+                      const eval_info *info);
+
 /* The label of plan month t (1 for the first): "YYYY-MM" counted from
  * year and month, or t itself when year is 0. Returns buf. */
 const char *month_label(char *buf, size_t size, int year, int month, int32_t t);
@@ -137,10 +181,10 @@ const char *month_label(char *buf, size_t size, int year, int month, int32_t t);
 /* Cell (row, col) of a report; a NaN number comes back as CELL_EMPTY. */
 void report_cell(const report *r, size_t row, size_t col, cell *out);
 
-/* The names of the AMSIZE_FLAG_* bits in flags, each between quote and
- * quote, separated by sep ("" when none): buf, which needs
- * FLAGS_TEXT_SIZE bytes. */
+/* The names of the flag bits of a CELL_FLAGS cell (AMSIZE_FLAG_* or
+ * AMSIZE_AM_*), each between quote and quote, separated by sep ("" when
+ * none): buf, which needs FLAGS_TEXT_SIZE bytes. */
 #define FLAGS_TEXT_SIZE 256
-const char *flags_text(char *buf, uint32_t flags, const char *sep, const char *quote);
+const char *flags_text(char *buf, const cell *c, const char *sep, const char *quote);
 
 #endif
