@@ -3,11 +3,13 @@
  *   amsize chart --segments SEGMENTS.csv [--accounts ACCOUNTS.csv] ...
  *   amsize pilot --segments SEGMENTS.csv --accounts ACCOUNTS.csv ...
  *   amsize plan --segments SEGMENTS.csv [--ams AMS.csv] [--ramp RAMP.csv] ...
+ *   amsize evaluate --segments SEGMENTS.csv --accounts ACCOUNTS.csv --ams AMS.csv ...
  *
  * Reads everything, computes, and only then writes: an input error never
  * leaves an output file behind. See amsize(1). */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include <amsize.h>
 
 #include "explain.h"
+#include "findings.h"
 #include "format.h"
 #include "input.h"
 #include "msg.h"
@@ -244,6 +247,137 @@ static int run_plan(const options *o, const input *in)
     return rc;
 }
 
+/* The evaluation's AMs as the library takes them: the roster's fields,
+ * and the sums of each AM's accounts (in->actual.am). */
+static void am_inputs(amsize_am *ams, const input *in)
+{
+    const roster *ro = &in->roster;
+    amsize_segment sums;
+    amsize_error err;
+    MUST(amsize_am_init(ams, ro->n));
+    MUST(amsize_error_init(&err));
+    for (size_t j = 0; j < ro->n; j++) {
+        MUST(amsize_segment_init(&sums, 1));
+        MUST(amsize_totals_segment(&sums, &err, &in->actual.am[j], AMSIZE_PART_ALL));
+        ams[j].segment = ro->segment[j];
+        ams[j].fte = ro->fte[j];
+        if (!isnan(ro->target[j])) {
+            ams[j].target = ro->target[j];
+            ams[j].has_target = 1;
+        }
+        ams[j].accounts = sums.accounts;
+        ams[j].weighted_accounts = sums.weighted_accounts;
+        ams[j].book = sums.book;
+        ams[j].upsell = sums.upsell;
+        ams[j].cross_sell = sums.cross_sell;
+        ams[j].churn = sums.churn;
+    }
+}
+
+/* Each segment's chart row again at its observed productivity, for the
+ * Resized chart: as amsize_segment_evaluate() computes resized_headcount;
+ * NaN where that is undefined. */
+static void resize(resized_row *out, const input *in, const amsize_segment_eval *evals,
+                   const amsize_model *model)
+{
+    for (size_t i = 0; i < in->nsegs; i++) {
+        resized_row *z = &out[i];
+        amsize_segment seg = in->segs[i];
+        amsize_chart_row row;
+        z->fte_demand = z->hc_demand = z->hc_floor = z->hc_ceiling = z->headcount = z->cost =
+            NAN;
+        z->binding = AMSIZE_BINDING_NONE;
+        z->reserved = 0;
+        if (!(evals[i].observed_productivity > 0))
+            continue;
+        seg.am_productivity = evals[i].observed_productivity;
+        MUST(amsize_chart_row_init(&row, 1));
+        if (amsize_chart_compute(&row, 1, NULL, NULL, &seg, 1, model) != AMSIZE_OK)
+            continue; /* amsize_segment_evaluate() accepted it: unreachable */
+        z->fte_demand = row.fte_demand;
+        z->hc_demand = (double)row.hc_demand;
+        z->hc_floor = (double)row.hc_floor;
+        z->hc_ceiling = (double)row.hc_ceiling;
+        z->headcount = (double)row.headcount;
+        z->cost = row.cost;
+        z->binding = row.binding;
+    }
+}
+
+/* The evaluation's output: with --by am, csv, table and markdown get the
+ * AMs' table alone; json and xlsx always get both tables. */
+static int emit_evaluate(const options *o, const report *segments, const report *am_table,
+                         const input *in)
+{
+    outfile out;
+    int fmt = o->format;
+    int rc = open_output(&out, o->output, &fmt);
+    if (rc)
+        return rc;
+    report alone = *am_table;
+    alone.next = NULL;
+    const report *r = o->by_am && fmt != FORMAT_JSON && fmt != FORMAT_XLSX ? &alone : segments;
+    if ((rc = write_output(&out, o->output, fmt, r, in)) == 0)
+        rc = out_commit(&out);
+    return rc;
+}
+
+static int run_evaluate(const options *o, const input *in)
+{
+    size_t n = in->nsegs, nams = in->roster.n, room = nams ? nams : 1;
+    amsize_chart_row *rows = xcalloc(n, sizeof *rows), total;
+    amsize_am *ams = xcalloc(room, sizeof *ams);
+    amsize_am_eval *am_evals = xcalloc(room, sizeof *am_evals);
+    amsize_segment_eval *evals = xcalloc(n, sizeof *evals);
+    double *scratch = xcalloc(room, sizeof *scratch); /* the medians' */
+    resized_row *resized = xcalloc(n, sizeof *resized);
+    amsize_error err;
+    int rc = 0;
+
+    MUST(amsize_chart_row_init(rows, n));
+    MUST(amsize_chart_row_init(&total, 1));
+    MUST(amsize_am_eval_init(am_evals, nams));
+    MUST(amsize_segment_eval_init(evals, n));
+    MUST(amsize_error_init(&err));
+    /* The chart of all the accounts, as `amsize chart` computes it. */
+    if (amsize_chart_compute(rows, n, &total, &err, in->segs, n, &o->model) != AMSIZE_OK) {
+        explain_chart_error(in, &err);
+        rc = EXIT_DATAERR;
+    }
+    if (rc == 0) {
+        am_inputs(ams, in);
+        if (amsize_am_evaluate(am_evals, nams, &err, ams, nams, in->segs, rows, n, &o->model,
+                               o->below_plan) != AMSIZE_OK) {
+            explain_evaluate_error(in, &err, 1);
+            rc = EXIT_DATAERR;
+        }
+    }
+    if (rc == 0 && amsize_segment_evaluate(evals, n, &err, scratch, nams, ams, am_evals, nams,
+                                           in->segs, rows, n, in->totals, in->actual.csm,
+                                           &o->model) != AMSIZE_OK) {
+        explain_evaluate_error(in, &err, 0);
+        rc = EXIT_DATAERR;
+    }
+    if (rc == 0) {
+        findings f;
+        report segments, am_table, resized_chart;
+        resize(resized, in, evals, &o->model);
+        findings_make(&f, in, rows, evals, am_evals, o->below_plan);
+        eval_info info = {o->below_plan, in->actual.csm != NULL, &f, &resized_chart};
+        evaluate_reports(&segments, &am_table, &resized_chart, in, evals, ams, am_evals, rows,
+                         resized, &o->model, &info);
+        rc = emit_evaluate(o, &segments, &am_table, in);
+        findings_free(&f);
+    }
+    free(rows);
+    free(ams);
+    free(am_evals);
+    free(evals);
+    free(scratch);
+    free(resized);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -256,16 +390,19 @@ int main(int argc, char **argv)
     in.verbose = o.verbose;
     in.need_covered = strcmp(o.command, "pilot") == 0;
     in.need_staffing = strcmp(o.command, "plan") == 0;
+    in.need_am = strcmp(o.command, "evaluate") == 0;
     rc = input_read_segments(&in, o.segments, o.accounts != NULL);
-    if (rc == 0 && o.accounts)
-        rc = input_read_accounts(&in, o.accounts);
+    /* The roster before the accounts, whose am_id names its AMs. */
     if (rc == 0 && o.ams)
         rc = input_read_roster(&in, o.ams);
+    if (rc == 0 && o.accounts)
+        rc = input_read_accounts(&in, o.accounts);
     if (rc == 0 && o.ramp)
         rc = input_read_ramps(&in, o.ramp);
     if (rc == 0) {
         summary(&o, &in);
         rc = in.need_staffing                     ? run_plan(&o, &in)
+             : in.need_am                          ? run_evaluate(&o, &in)
              : strcmp(o.command, "chart") == 0 ? run_chart(&o, &in)
                                                : run_pilot(&o, &in);
     }

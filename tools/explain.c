@@ -196,6 +196,37 @@ void explain_plan_error(const input *in, size_t i, const amsize_error *err)
     }
 }
 
+void explain_evaluate_error(const input *in, const amsize_error *err, int am)
+{
+    const roster *ro = &in->roster;
+    const char *field = amsize_field_name(err->field);
+    char name[ECHO_SIZE];
+
+    if (am && err->index >= 0 && (size_t)err->index < ro->n) {
+        /* An AM's net_ratio, target, attainment or load: its inputs are
+         * its target and fte in AMS.csv and its accounts' sums. */
+        size_t j = (size_t)err->index;
+        msg_error("%s:%lu: AM %s: the computed %s: %s: check the AM's target and fte and the "
+                  "amounts of its accounts",
+                  msg_label(ro->path), ro->line[j], echo(name, ro->id[j]), field,
+                  amsize_strerror(err->status));
+    } else if (!am && err->index >= 0 && (size_t)err->index < in->nsegs &&
+               (err->field == AMSIZE_FIELD_NET_PER_FTE ||
+                err->field == AMSIZE_FIELD_OBSERVED_PRODUCTIVITY ||
+                err->field == AMSIZE_FIELD_COVERAGE || err->field == AMSIZE_FIELD_CSM)) {
+        size_t i = (size_t)err->index;
+        msg_error("%s:%lu: segment %s: the computed %s: %s: check the segment's accounts%s",
+                  msg_label(in->seg_path), in->lines[i], echo(name, in->names[i]), field,
+                  amsize_strerror(err->status),
+                  err->field == AMSIZE_FIELD_OBSERVED_PRODUCTIVITY
+                      ? " (a productivity this small would size the chart beyond its limits)"
+                      : "");
+    } else {
+        /* The segments' or the model's: as the chart says them. */
+        explain_chart_error(in, err);
+    }
+}
+
 void explain_plan_total_error(const amsize_error *err)
 {
     if (err->index > 0)

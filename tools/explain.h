@@ -29,6 +29,11 @@ void explain_plan_error(const input *in, size_t i, const amsize_error *err);
 /* A failed amsize_plan_total(): the plan's TOTAL. */
 void explain_plan_total_error(const amsize_error *err);
 
+/* A failed amsize_am_evaluate() (am 1) or amsize_segment_evaluate() (am
+ * 0) of the evaluation: a computed value too large, named at the AM's line
+ * of AMS.csv or the segment's of SEGMENTS.csv. */
+void explain_evaluate_error(const input *in, const amsize_error *err, int am);
+
 /* A value of column k of a CSV table, from the record on line, that the
  * library's field table refuses (amsize_field_check()): the cell, the
  * value and the allowed range. */

@@ -34,6 +34,7 @@ tools_amsize_SOURCES = \
 	tools/csvcell.c tools/csvcell.h \
 	tools/field.c tools/field.h \
 	tools/explain.c tools/explain.h \
+	tools/findings.c tools/findings.h \
 	tools/report.c tools/report.h \
 	tools/format.h \
 	tools/format_csv.c \

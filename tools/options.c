@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,8 @@ static void usage(FILE *fp)
           "       amsize pilot --segments SEGMENTS.csv --accounts ACCOUNTS.csv [OPTION]...\n"
           "       amsize plan --segments SEGMENTS.csv [--accounts ACCOUNTS.csv] [--ams AMS.csv]\n"
           "                   [--ramp RAMP.csv] [--horizon H] [--start YYYY-MM] [OPTION]...\n"
+          "       amsize evaluate --segments SEGMENTS.csv --accounts ACCOUNTS.csv --ams AMS.csv\n"
+          "                   [--by segment|am] [--below-plan X] [OPTION]...\n"
           "       amsize --help | --version\n"
           "\n"
           "Sizes Account Manager teams per customer segment (libamsize).\n"
@@ -38,11 +41,14 @@ static void usage(FILE *fp)
           "  pilot   AM-covered against uncovered accounts, per segment\n"
           "  plan    the monthly hiring plan that staffs the chart's headcount:\n"
           "          requisitions, starts, leavers and ramped capacity by month\n"
+          "  evaluate  each planning cycle, the AMs on the roster against the chart:\n"
+          "          net growth, attainment and load per AM and per segment, and the\n"
+          "          chart re-sized at the productivity the AMs showed\n"
           "\n"
           "Options:\n"
           "  -s, --segments FILE        segment inputs (CSV); '-' reads standard input\n"
           "  -a, --accounts FILE        one row per account (CSV); '-' reads standard input\n"
-          "  -f, --format FORMAT        table, csv, json, markdown or xlsx (chart and plan);\n"
+          "  -f, --format FORMAT        table, csv, json, markdown or xlsx (xlsx: not pilot);\n"
           "                             default: table on a terminal, else csv, or from the\n"
           "                             --output name (.csv .json .md .xlsx)\n"
           "  -o, --output FILE          write FILE (complete or not at all); required for xlsx\n"
@@ -68,11 +74,20 @@ static void usage(FILE *fp)
           "  SEGMENTS.csv staffing columns: attrition (default %g), time_to_fill (%d),\n"
           "  ramp_months (%d), current_ams (%lld).\n"
           "\n"
+          "Evaluate options:\n"
+          "      --ams FILE             the roster (CSV: am_id, segment, fte, target)\n"
+          "      --by segment|am        the csv's table, and with am the AMs' table alone\n"
+          "                             in table and markdown (default segment)\n"
+          "      --below-plan X         attainment under which an AM is BELOW_PLAN\n"
+          "                             (default %g)\n"
+          "  ACCOUNTS.csv columns: am_id (required: the AM who covered the account, empty\n"
+          "  for none), csm_covered (0/1, optional).\n"
+          "\n"
           "Exit status: 0 success, 64 usage error, 65 bad input data, 66 unreadable input,\n"
           "73 output cannot be created, 74 output write error. See amsize(1).\n",
           t[0], t[1], t[2], t[3], t[4], m.rating_medium, m.rating_high,
           AMSIZE_PLAN_HORIZON_MAX, PLAN_HORIZON_DEFAULT, st.attrition, (int)st.time_to_fill, (int)st.ramp_months,
-          (long long)st.current_ams);
+          (long long)st.current_ams, AMSIZE_BELOW_PLAN_DEFAULT);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -140,6 +155,31 @@ static int parse_start(const char *arg, int *year, int *month)
     return EXIT_USAGE;
 }
 
+/* --below-plan: a plain finite number (an attainment, 0.9 for 90%). */
+static int parse_below_plan(const char *arg, double *out)
+{
+    char shown[ECHO_SIZE];
+    double v = is_decimal(arg) ? strtod(arg, NULL) : NAN;
+    if (!isfinite(v)) {
+        fprintf(stderr, "amsize: --below-plan %s: give a finite plain number, the attainment "
+                        "under which an AM is below plan (e.g. 0.9 for 90%%)\n",
+                echo(shown, arg));
+        return EXIT_USAGE;
+    }
+    *out = v;
+    return 0;
+}
+
+/* --by: segment or am. */
+static int parse_by(const char *arg, int *by_am)
+{
+    if (ascii_casecmp(arg, "segment") == 0 || ascii_casecmp(arg, "am") == 0) {
+        *by_am = ascii_casecmp(arg, "am") == 0;
+        return 0;
+    }
+    return usage_error("--by '%s': use segment or am", arg);
+}
+
 static int parse_format(const char *s)
 {
     static const char *const names[] = {"table", "csv", "json", "markdown", "xlsx"};
@@ -167,7 +207,7 @@ static int format_of_name(const char *path)
 static int parse_args(options *o, int argc, char **argv)
 {
     enum { OPT_SELLING = 256, OPT_THRESHOLDS, OPT_AMS, OPT_RAMP, OPT_HORIZON, OPT_START,
-           OPT_SUMMARY, OPT_SUMMARY_FORMAT };
+           OPT_SUMMARY, OPT_SUMMARY_FORMAT, OPT_BY, OPT_BELOW_PLAN };
     static const struct option longs[] = {
         {"segments", required_argument, NULL, 's'},
         {"accounts", required_argument, NULL, 'a'},
@@ -179,6 +219,8 @@ static int parse_args(options *o, int argc, char **argv)
         {"start", required_argument, NULL, OPT_START},
         {"summary", required_argument, NULL, OPT_SUMMARY},
         {"summary-format", required_argument, NULL, OPT_SUMMARY_FORMAT},
+        {"by", required_argument, NULL, OPT_BY},
+        {"below-plan", required_argument, NULL, OPT_BELOW_PLAN},
         {"selling-time", required_argument, NULL, OPT_SELLING},
         {"rating-thresholds", required_argument, NULL, OPT_THRESHOLDS},
         {"verbose", no_argument, NULL, 'v'},
@@ -193,6 +235,8 @@ static int parse_args(options *o, int argc, char **argv)
     memset(o, 0, sizeof *o);
     o->format = -1;
     o->summary_format = -1;
+    o->by_am = -1;
+    o->below_plan = NAN;
     MUST(amsize_model_init(&o->model));
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:a:f:o:vqhV", longs, NULL)) != -1) {
@@ -221,6 +265,14 @@ static int parse_args(options *o, int argc, char **argv)
                 return usage_error("unknown summary format '%s': use table, csv, json, "
                                    "markdown or xlsx", optarg);
             break;
+        case OPT_BY:
+            if ((rc = parse_by(optarg, &o->by_am)))
+                return rc;
+            break;
+        case OPT_BELOW_PLAN:
+            if ((rc = parse_below_plan(optarg, &o->below_plan)))
+                return rc;
+            break;
         case OPT_SELLING:
             if ((rc = parse_list("--selling-time", optarg, o->model.selling_time, 5)))
                 return rc;
@@ -240,24 +292,34 @@ static int parse_args(options *o, int argc, char **argv)
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "no command given: use 'amsize chart', 'amsize pilot' or "
-                                 "'amsize plan'");
+        return usage_error("%s", "no command given: use 'amsize chart', 'amsize pilot', "
+                                 "'amsize plan' or 'amsize evaluate'");
     o->command = argv[optind++];
     if (strcmp(o->command, "chart") != 0 && strcmp(o->command, "pilot") != 0 &&
-        strcmp(o->command, "plan") != 0)
-        return usage_error("unknown command '%s': use chart, pilot or plan", o->command);
+        strcmp(o->command, "plan") != 0 && strcmp(o->command, "evaluate") != 0)
+        return usage_error("unknown command '%s': use chart, pilot, plan or evaluate",
+                           o->command);
     if (optind < argc)
         return usage_error("unexpected argument '%s'", argv[optind]);
     return 0;
 }
 
-/* The plan's own options, given to chart or pilot. */
-static int plan_only(const options *o)
+/* The plan's and the evaluation's own options, given to another
+ * command. */
+static int command_only(const options *o)
 {
-    const char *opt = o->ams ? "--ams" : o->ramp ? "--ramp" : o->horizon ? "--horizon"
+    int plan = strcmp(o->command, "plan") == 0;
+    int evaluate = strcmp(o->command, "evaluate") == 0;
+    if (o->ams && !plan && !evaluate)
+        return usage_error("%s", "--ams is for plan and evaluate only");
+    const char *opt = plan ? NULL : o->ramp ? "--ramp" : o->horizon ? "--horizon"
                     : o->start_year ? "--start" : o->summary ? "--summary"
                     : o->summary_format >= 0 ? "--summary-format" : NULL;
-    return opt ? usage_error("%s is for plan only", opt) : 0;
+    if (opt)
+        return usage_error("%s is for plan only", opt);
+    opt = evaluate ? NULL : o->by_am >= 0 ? "--by" : !isnan(o->below_plan) ? "--below-plan"
+                                                                            : NULL;
+    return opt ? usage_error("%s is for evaluate only", opt) : 0;
 }
 
 /* At most one input file from standard input. */
@@ -306,14 +368,24 @@ static int check_options(options *o)
 {
     amsize_error err;
     int plan = strcmp(o->command, "plan") == 0, rc;
+    int evaluate = strcmp(o->command, "evaluate") == 0;
     MUST(amsize_error_init(&err));
     if (!o->segments)
         return usage_error("%s", "missing --segments FILE");
     if (strcmp(o->command, "pilot") == 0 && !o->accounts)
         return usage_error("%s", "pilot needs --accounts FILE (the covered and uncovered "
                                  "accounts)");
-    if (!plan && (rc = plan_only(o)))
+    if (evaluate && !o->accounts)
+        return usage_error("%s", "evaluate needs --accounts FILE (the accounts of the period, "
+                                 "each with its am_id)");
+    if (evaluate && !o->ams)
+        return usage_error("%s", "evaluate needs --ams FILE (the roster of AMs)");
+    if ((rc = command_only(o)))
         return rc;
+    if (evaluate && o->by_am < 0)
+        o->by_am = 0;
+    if (evaluate && isnan(o->below_plan))
+        o->below_plan = AMSIZE_BELOW_PLAN_DEFAULT;
     if ((rc = one_stdin(o)))
         return rc;
     if (o->format < 0 && o->output && strcmp(o->output, "-") != 0)
@@ -321,7 +393,7 @@ static int check_options(options *o)
     /* Still unknown: emit() picks table or csv by where the output goes. */
     if (o->format == FORMAT_XLSX) {
         if (strcmp(o->command, "pilot") == 0)
-            return usage_error("%s", "xlsx is available for chart and plan only");
+            return usage_error("%s", "xlsx is available for chart, plan and evaluate only");
         if (!o->output || strcmp(o->output, "-") == 0)
             return usage_error("%s", "xlsx needs --output FILE (a workbook is not for a "
                                      "terminal)");

@@ -8,10 +8,10 @@
 #define PLAN_HORIZON_DEFAULT 12
 
 typedef struct options {
-    const char *command;  /* "chart", "pilot" or "plan" */
+    const char *command;  /* "chart", "pilot", "plan" or "evaluate" */
     const char *segments;
     const char *accounts;
-    const char *ams;      /* plan: the roster */
+    const char *ams;      /* plan and evaluate: the roster */
     const char *ramp;     /* plan: the ramp curves */
     const char *output;
     const char *summary;  /* plan: --summary FILE */
@@ -21,6 +21,10 @@ typedef struct options {
     int horizon;          /* plan: months, 1..AMSIZE_PLAN_HORIZON_MAX */
     int start_year, start_month; /* plan: --start, month 1's label; 0:
                                     none, months are numbered */
+    int by_am;            /* evaluate: --by am, the AMs' table alone (csv,
+                             table, markdown) */
+    double below_plan;    /* evaluate: --below-plan, finite; default
+                             AMSIZE_BELOW_PLAN_DEFAULT */
     int verbose;
     int quiet;
     amsize_model model;   /* --selling-time, --rating-thresholds, checked */

@@ -296,7 +296,7 @@ run "plan options are the plan's" 64 chart -s "$D/plan-segments.csv" --horizon 6
 err_is "amsize: --horizon is for plan only
 Try 'amsize --help'."
 run "--ams for pilot" 64 pilot -s "$D/plan-segments.csv" -a "$tmp/accounts.csv" --ams "$D/plan-ams.csv"
-err_has "--ams is for plan only"
+err_has "--ams is for plan and evaluate only"
 run "summary and plan both on stdout" 64 plan -s "$D/plan-segments.csv" --summary -
 err_has "--summary - and the plan would both go to standard output"
 run "--summary-format without --summary" 64 plan -s "$D/plan-segments.csv" --summary-format json
