@@ -85,9 +85,38 @@ static amsize_status add_chunk(const acc_ctx *ac, amsize_error *err, amsize_tota
                              ac->num[NUM(A_CHURN)], ac->num[NUM(A_WEIGHT)], part);
 }
 
-/* The chunk into the segments' totals and, for the evaluation, the AMs'
- * and the support coverage's. Those hold the same rows or fewer, so only
- * the first call can refuse them; the messages serve all three. */
+/* Neumaier's step for a sum and an addend that are both >= 0. */
+static inline void ksum_pos(double *sum, double *comp, double x)
+{
+    double s = *sum, t = s + x;
+    *comp += s >= x ? (s - t) + x : (x - t) + s;
+    *sum = t;
+}
+
+/* The chunk's rows with an AM into their AMs' sums. The segments' totals
+ * took them first: every value is finite and in range, and an AM's sums
+ * stay below its segment's. */
+static void add_to_ams(const acc_ctx *ac, am_sums *ams, size_t none)
+{
+    const double *w = ac->num[NUM(A_WEIGHT)], *arr = ac->num[NUM(A_ARR)],
+                 *up = ac->num[NUM(A_UPSELL)], *xs = ac->num[NUM(A_CROSS_SELL)],
+                 *ch = ac->num[NUM(A_CHURN)];
+    for (size_t i = 0; i < ac->n; i++) {
+        if ((size_t)ac->am[i] == none)
+            continue;
+        am_sums *a = &ams[ac->am[i]];
+        a->accounts += 1;
+        ksum_pos(&a->sum[AM_WEIGHT], &a->comp[AM_WEIGHT], w[i]);
+        ksum_pos(&a->sum[AM_BOOK], &a->comp[AM_BOOK], arr[i]);
+        ksum_pos(&a->sum[AM_UPSELL], &a->comp[AM_UPSELL], up[i]);
+        ksum_pos(&a->sum[AM_CROSS_SELL], &a->comp[AM_CROSS_SELL], xs[i]);
+        ksum_pos(&a->sum[AM_CHURN], &a->comp[AM_CHURN], ch[i]);
+    }
+}
+
+/* The chunk into the segments' totals and, for the evaluation, the
+ * support coverage's and the AMs' sums. Those hold the same rows or fewer,
+ * so only the first call can refuse them; the messages serve both. */
 static int flush_accounts(acc_ctx *ac)
 {
     input *in = ac->in;
@@ -99,8 +128,7 @@ static int flush_accounts(acc_ctx *ac)
     amsize_status st = add_chunk(ac, &err, in->totals, in->nsegs, ac->segment, ac->covered);
     if (st == AMSIZE_OK && in->actual.csm)
         st = add_chunk(ac, &err, in->actual.csm, in->nsegs, ac->segment, ac->csm);
-    if (st == AMSIZE_OK && in->actual.am)
-        st = add_chunk(ac, &err, in->actual.am, in->roster.n + 1, ac->am, NULL);
+
     if (st != AMSIZE_OK && (err.index < 0 || (size_t)err.index >= ac->n)) {
         /* Not one row: a chunk whose column sum leaves the finite range. */
         msg_error("%s:%lu-%lu: column '%s': %s: the sum of these rows is too large; are "
@@ -122,6 +150,8 @@ static int flush_accounts(acc_ctx *ac)
         }
         return EXIT_DATAERR;
     }
+    if (in->actual.am)
+        add_to_ams(ac, in->actual.am, in->roster.n);
     for (size_t i = 0; i < ac->n; i++)
         in->rows_per_seg[ac->segment[i]]++;
     in->account_rows += ac->n;
@@ -253,14 +283,11 @@ static int am_cells(acc_ctx *ac, const csvtable *t, unsigned long line, char **c
     return 0;
 }
 
-/* The evaluation's totals: one per AM and one for the accounts of none
- * (the roster is read), and with csm_covered (the header is read) one
- * per segment. */
+/* The evaluation's sums: one per AM (the roster is read), and with
+ * csm_covered (the header is read) the totals of each segment. */
 static void actuals_init(input *in, const csvtable *t)
 {
-    size_t n = in->roster.n + 1;
-    in->actual.am = xcalloc(n, sizeof *in->actual.am);
-    MUST(amsize_totals_init(in->actual.am, n));
+    in->actual.am = xcalloc(in->roster.n ? in->roster.n : 1, sizeof *in->actual.am);
     if (t->pos[A_CSM]) {
         in->actual.csm = xcalloc(in->nsegs, sizeof *in->actual.csm);
         MUST(amsize_totals_init(in->actual.csm, in->nsegs));

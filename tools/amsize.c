@@ -252,25 +252,21 @@ static int run_plan(const options *o, const input *in)
 static void am_inputs(amsize_am *ams, const input *in)
 {
     const roster *ro = &in->roster;
-    amsize_segment sums;
-    amsize_error err;
     MUST(amsize_am_init(ams, ro->n));
-    MUST(amsize_error_init(&err));
     for (size_t j = 0; j < ro->n; j++) {
-        MUST(amsize_segment_init(&sums, 1));
-        MUST(amsize_totals_segment(&sums, &err, &in->actual.am[j], AMSIZE_PART_ALL));
+        const am_sums *a = &in->actual.am[j];
         ams[j].segment = ro->segment[j];
         ams[j].fte = ro->fte[j];
         if (!isnan(ro->target[j])) {
             ams[j].target = ro->target[j];
             ams[j].has_target = 1;
         }
-        ams[j].accounts = sums.accounts;
-        ams[j].weighted_accounts = sums.weighted_accounts;
-        ams[j].book = sums.book;
-        ams[j].upsell = sums.upsell;
-        ams[j].cross_sell = sums.cross_sell;
-        ams[j].churn = sums.churn;
+        ams[j].accounts = (int64_t)a->accounts;
+        ams[j].weighted_accounts = a->sum[AM_WEIGHT] + a->comp[AM_WEIGHT];
+        ams[j].book = a->sum[AM_BOOK] + a->comp[AM_BOOK];
+        ams[j].upsell = a->sum[AM_UPSELL] + a->comp[AM_UPSELL];
+        ams[j].cross_sell = a->sum[AM_CROSS_SELL] + a->comp[AM_CROSS_SELL];
+        ams[j].churn = a->sum[AM_CHURN] + a->comp[AM_CHURN];
     }
 }
 
