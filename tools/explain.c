@@ -1,6 +1,7 @@
 /* Library failures in the terms of the command's inputs (see explain.h). */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 
 #include "explain.h"
@@ -203,12 +204,23 @@ void explain_evaluate_error(const input *in, const amsize_error *err, int am)
     char name[ECHO_SIZE];
 
     if (am && err->index >= 0 && (size_t)err->index < ro->n) {
-        /* An AM's net_ratio, target, attainment or load: its inputs are
-         * its target and fte in AMS.csv and its accounts' sums. */
+        /* An AM's net_ratio (from its accounts' sums), or its target,
+         * attainment or load: the cell they came from, its target (when
+         * given) or its fte. */
         size_t j = (size_t)err->index;
-        msg_error("%s:%lu: AM %s: the computed %s: %s: check the AM's target and fte and the "
-                  "amounts of its accounts",
-                  msg_label(ro->path), ro->line[j], echo(name, ro->id[j]), field,
+        char at[ECHO_SIZE + 64], num[40];
+        int by_target = err->field == AMSIZE_FIELD_ATTAINMENT && !isnan(ro->target[j]);
+        if (err->field == AMSIZE_FIELD_NET_RATIO) {
+            msg_error("%s: AM %s: the computed %s: %s: check the amounts of its accounts",
+                      place(at, sizeof at, ro->path, ro->line[j], 0), echo(name, ro->id[j]),
+                      field, amsize_strerror(err->status));
+            return;
+        }
+        format_double(num, sizeof num, by_target ? ro->target[j] : ro->fte[j]);
+        msg_error("%s: AM %s, column '%s', value %s: the computed %s: %s: fix this cell",
+                  place(at, sizeof at, ro->path, ro->line[j],
+                        by_target ? ro->target_pos : ro->fte_pos),
+                  echo(name, ro->id[j]), by_target ? "target" : "fte", num, field,
                   amsize_strerror(err->status));
     } else if (!am && err->index >= 0 && (size_t)err->index < in->nsegs &&
                (err->field == AMSIZE_FIELD_NET_PER_FTE ||

@@ -93,22 +93,37 @@ static void say(findings *f, const struct input *in, size_t i, const char *topic
     f->n++;
 }
 
-/* The comparison's verdict: its delta in points, the incremental money
- * and whether it was accretive; or why there is none. what: the
- * coverage compared ("an AM"). */
-static const char *verdict(char *buf, size_t size, double delta, double incremental,
-                           int accretive, int64_t covered, int64_t uncovered, const char *what)
+/* A comparison of accounts with and without a coverage (what: "an AM",
+ * "support coverage"): the growth of each group and the verdict, its
+ * delta in points, the incremental money and whether it was accretive; or
+ * why there is none. */
+static const char *compared(char *buf, size_t size, const char *what, double pct_covered,
+                            double pct_uncovered, double delta, double incremental,
+                            int accretive, int64_t covered, int64_t uncovered)
 {
-    char m[NUM_SIZE];
-    if (isnan(delta) && (!covered || !uncovered))
-        snprintf(buf, size, "no comparison: %s account had %s", !covered ? "no" : "every",
-                 what);
+    char pc[NUM_SIZE], pu[NUM_SIZE], m[NUM_SIZE];
+    if (!covered || !uncovered)
+        snprintf(buf, size, "%s account had %s, so there is nothing to compare",
+                 !covered ? "no" : "every", what);
     else if (isnan(delta))
-        snprintf(buf, size, "no comparison: the accounts with or without %s have no book",
-                 what);
+        snprintf(buf, size,
+                 "accounts with %s grew %s of their book against %s for those without; with "
+                 "a book of 0 there is nothing to compare",
+                 what, pct(pc, pct_covered), pct(pu, pct_uncovered));
     else
-        snprintf(buf, size, "delta %+.1f points, %s incremental: %s", delta * 100,
+        snprintf(buf, size,
+                 "accounts with %s grew %s of their book against %s for those without (delta "
+                 "%+.1f points, %s incremental: %s)",
+                 what, pct(pc, pct_covered), pct(pu, pct_uncovered), delta * 100,
                  money(m, incremental), accretive ? "accretive" : "not accretive");
+    return buf;
+}
+
+/* "1 AM", "2 AMs". */
+static const char *ams_text(char *buf, double n)
+{
+    char num[NUM_SIZE];
+    snprintf(buf, NUM_SIZE, "%s AM%s", amount(num, n), n == 1 ? "" : "s");
     return buf;
 }
 
@@ -117,16 +132,14 @@ static const char *verdict(char *buf, size_t size, double delta, double incremen
 static void net_growth(findings *f, const struct input *in, size_t i,
                        const amsize_chart_row *r, const amsize_segment_eval *e)
 {
-    char nr[NUM_SIZE], book[NUM_SIZE], p[NUM_SIZE], pc[NUM_SIZE], pu[NUM_SIZE], v[200];
+    char nr[NUM_SIZE], book[NUM_SIZE], p[NUM_SIZE], v[400];
     const char *rating = amsize_rating_name(r->net_ratio_rating);
     say(f, in, i, "net_growth",
-        "net growth within existing accounts was %s on a %s book (%s%s%s); accounts with an "
-        "AM grew %s of their book against %s for those without (%s).",
+        "net growth within existing accounts was %s on a %s book (%s%s%s); %s.",
         money(nr, r->net_ratio), money(book, r->book), pct(p, r->net_ratio_pct),
-        *rating ? ", rated " : "", rating, pct(pc, e->nr_pct_covered),
-        pct(pu, e->nr_pct_uncovered),
-        verdict(v, sizeof v, e->delta, e->incremental, e->accretive, e->accounts_covered,
-                e->accounts_uncovered, "an AM"));
+        *rating ? ", rated " : "", rating,
+        compared(v, sizeof v, "an AM", e->nr_pct_covered, e->nr_pct_uncovered, e->delta,
+                 e->incremental, e->accretive, e->accounts_covered, e->accounts_uncovered));
 }
 
 /* Can AMs execute their growth objectives? Attainment over the AMs with a
@@ -178,10 +191,13 @@ static void load(findings *f, const struct input *in, size_t i, const amsize_cha
                  "%lld of %lld AMs %s fewer than %s weighted accounts (the cost floor)",
                  (long long)e->underloaded, (long long)e->ams, carry(e->underloaded),
                  amount(lmin, r->min_load));
+    char of[NUM_SIZE] = "";
+    if (isnan(r->min_load))
+        snprintf(of, sizeof of, " of %lld AMs", (long long)e->ams);
     say(f, in, i, "load",
-        "%s; %lld %s more than %s (the service ceiling); weighted accounts per FTE run from "
+        "%s; %lld%s %s more than %s (the service ceiling); weighted accounts per FTE run from "
         "%s to %s, median %s.",
-        floor_text, (long long)e->overloaded, carry(e->overloaded), amount(lmax, r->max_load),
+        floor_text, (long long)e->overloaded, of, carry(e->overloaded), amount(lmax, r->max_load),
         amount(lo, e->load_min), amount(hi, e->load_max), amount(mid, e->load_median));
 }
 
@@ -195,8 +211,8 @@ static void productivity(findings *f, const struct input *in, size_t i,
     char hc[NUM_SIZE], gap[NUM_SIZE], resized[200];
     if (e->ams == 0) {
         say(f, in, i, "productivity",
-            "no AM on the roster, so no observed productivity; the chart asks for %lld AMs.",
-            (long long)r->headcount);
+            "no AM on the roster, so no observed productivity; the chart asks for %s.",
+            ams_text(hc, (double)r->headcount));
         return;
     }
     if (isnan(e->resized_headcount))
@@ -204,8 +220,8 @@ static void productivity(findings *f, const struct input *in, size_t i,
                  "the chart cannot be re-sized at a productivity of 0 or less");
     else
         snprintf(resized, sizeof resized,
-                 "re-sized at it the chart needs %s AMs (binding %s) against %lld as planned",
-                 amount(hc, e->resized_headcount), amsize_binding_name(e->resized_binding),
+                 "re-sized at it the chart needs %s (binding %s) against %lld as planned",
+                 ams_text(hc, e->resized_headcount), amsize_binding_name(e->resized_binding),
                  (long long)r->headcount);
     snprintf(gap, sizeof gap, "%s%s", e->fte_gap >= 0 ? "+" : "", amount(hc, e->fte_gap));
     say(f, in, i, "productivity",
@@ -222,13 +238,11 @@ static void productivity(findings *f, const struct input *in, size_t i,
 static void support(findings *f, const struct input *in, size_t i,
                     const amsize_segment_eval *e)
 {
-    char pc[NUM_SIZE], pu[NUM_SIZE], v[200];
-    say(f, in, i, "support",
-        "accounts with support coverage grew %s of their book against %s for those without "
-        "(%s)%s",
-        pct(pc, e->csm_nr_pct_covered), pct(pu, e->csm_nr_pct_uncovered),
-        verdict(v, sizeof v, e->csm_delta, e->csm_incremental, e->csm_accretive,
-                e->csm_accounts_covered, e->csm_accounts_uncovered, "support coverage"),
+    char v[400];
+    say(f, in, i, "support", "%s%s",
+        compared(v, sizeof v, "support coverage", e->csm_nr_pct_covered,
+                 e->csm_nr_pct_uncovered, e->csm_delta, e->csm_incremental, e->csm_accretive,
+                 e->csm_accounts_covered, e->csm_accounts_uncovered),
         isnan(e->csm_delta) ? "."
         : e->csm_accretive  ? ": support roles are adding value."
                             : ": support roles are not adding value.");

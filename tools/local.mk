@@ -82,9 +82,11 @@ sample: tools/amsize$(EXEEXT)
 .PHONY: sample
 
 # The command end to end (tests/cli/amsize.sh; the plan in
-# tests/cli/plan.sh), its memory bound (tests/cli/memory.sh) and the sample
-# data's reproducibility (tests/cli/sample.sh).
-cli_tests = tests/cli/amsize.sh tests/cli/plan.sh tests/cli/memory.sh tests/cli/sample.sh
+# tests/cli/plan.sh, the evaluation in tests/cli/evaluate.sh), its memory
+# bound (tests/cli/memory.sh) and the sample data's reproducibility
+# (tests/cli/sample.sh).
+cli_tests = tests/cli/amsize.sh tests/cli/plan.sh tests/cli/evaluate.sh tests/cli/memory.sh \
+	tests/cli/sample.sh
 if ENABLE_TOOLS
 TESTS += $(cli_tests)
 
@@ -121,6 +123,25 @@ EXTRA_DIST += \
 	tests/cli/data/empty-aggregate.csv \
 	tests/cli/data/empty-required.csv \
 	tests/cli/data/empty.csv \
+	tests/cli/data/evaluate-accounts-no-csm.csv \
+	tests/cli/data/evaluate-accounts.csv \
+	tests/cli/data/evaluate-ams-duplicate.csv \
+	tests/cli/data/evaluate-ams-fte-high.csv \
+	tests/cli/data/evaluate-ams-fte-zero.csv \
+	tests/cli/data/evaluate-ams-negative-target.csv \
+	tests/cli/data/evaluate-ams-tiny-target.csv \
+	tests/cli/data/evaluate-ams-unknown-segment.csv \
+	tests/cli/data/evaluate-ams.csv \
+	tests/cli/data/evaluate-bad-covered.csv \
+	tests/cli/data/evaluate-bad-csm.csv \
+	tests/cli/data/evaluate-bad-no-am-id.csv \
+	tests/cli/data/evaluate-bad-segment.csv \
+	tests/cli/data/evaluate-bad-uncovered.csv \
+	tests/cli/data/evaluate-bad-unknown-am.csv \
+	tests/cli/data/evaluate-flags-accounts.csv \
+	tests/cli/data/evaluate-flags-ams.csv \
+	tests/cli/data/evaluate-flags-segments.csv \
+	tests/cli/data/evaluate-segments.csv \
 	tests/cli/data/header-only.csv \
 	tests/cli/data/hex.csv \
 	tests/cli/data/missing-columns.csv \
