@@ -247,29 +247,6 @@ static int run_plan(const options *o, const input *in)
     return rc;
 }
 
-/* The evaluation's AMs as the library takes them: the roster's fields,
- * and the sums of each AM's accounts (in->actual.am). */
-static void am_inputs(amsize_am *ams, const input *in)
-{
-    const roster *ro = &in->roster;
-    MUST(amsize_am_init(ams, ro->n));
-    for (size_t j = 0; j < ro->n; j++) {
-        const am_sums *a = &in->actual.am[j];
-        ams[j].segment = ro->segment[j];
-        ams[j].fte = ro->fte[j];
-        if (!isnan(ro->target[j])) {
-            ams[j].target = ro->target[j];
-            ams[j].has_target = 1;
-        }
-        ams[j].accounts = (int64_t)a->accounts;
-        ams[j].weighted_accounts = a->sum[AM_WEIGHT] + a->comp[AM_WEIGHT];
-        ams[j].book = a->sum[AM_BOOK] + a->comp[AM_BOOK];
-        ams[j].upsell = a->sum[AM_UPSELL] + a->comp[AM_UPSELL];
-        ams[j].cross_sell = a->sum[AM_CROSS_SELL] + a->comp[AM_CROSS_SELL];
-        ams[j].churn = a->sum[AM_CHURN] + a->comp[AM_CHURN];
-    }
-}
-
 /* Each segment's chart row again at its observed productivity, for the
  * Resized chart: as amsize_segment_evaluate() computes resized_headcount;
  * NaN where that is undefined. */
@@ -341,7 +318,7 @@ static int run_evaluate(const options *o, const input *in)
         rc = EXIT_DATAERR;
     }
     if (rc == 0) {
-        am_inputs(ams, in);
+        input_ams(ams, in);
         if (amsize_am_evaluate(am_evals, nams, &err, ams, nams, in->segs, rows, n, &o->model,
                                o->below_plan) != AMSIZE_OK) {
             explain_evaluate_error(in, &err, 1);

@@ -136,6 +136,10 @@ int input_read_accounts(input *in, const char *path);
  * SEGMENTS.csv) and the library's roster columns (fte, tenure_months,
  * target). Needs the segments. */
 int input_read_roster(input *in, const char *path);
+/* The roster's AMs (roster.n of them, in its order) as amsize_am_evaluate()
+ * takes them: segment, fte and target from AMS.csv, and the sums of their
+ * accounts (actual.am, after input_read_accounts() with need_am). */
+void input_ams(amsize_am *ams, const input *in);
 
 /* ramp.c: RAMP.csv, the plan's ramp curves: segment, month (0, 1, ...
  * with none missing or repeated, in any row order) and share. Needs the

@@ -135,3 +135,24 @@ int input_read_roster(input *in, const char *path)
     csvrows_free(&r);
     return rc;
 }
+
+void input_ams(amsize_am *ams, const input *in)
+{
+    const roster *ro = &in->roster;
+    MUST(amsize_am_init(ams, ro->n));
+    for (size_t j = 0; j < ro->n; j++) {
+        const am_sums *a = &in->actual.am[j];
+        ams[j].segment = ro->segment[j];
+        ams[j].fte = ro->fte[j];
+        if (!isnan(ro->target[j])) {
+            ams[j].target = ro->target[j];
+            ams[j].has_target = 1;
+        }
+        ams[j].accounts = (int64_t)a->accounts;
+        ams[j].weighted_accounts = a->sum[AM_WEIGHT] + a->comp[AM_WEIGHT];
+        ams[j].book = a->sum[AM_BOOK] + a->comp[AM_BOOK];
+        ams[j].upsell = a->sum[AM_UPSELL] + a->comp[AM_UPSELL];
+        ams[j].cross_sell = a->sum[AM_CROSS_SELL] + a->comp[AM_CROSS_SELL];
+        ams[j].churn = a->sum[AM_CHURN] + a->comp[AM_CHURN];
+    }
+}
