@@ -36,7 +36,7 @@ flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefine
 targets="chart totals"
 # The CSV targets need the amsize command's reader (tools/csvin.h).
 if [ -f "$top/tools/csvin.h" ] && [ -f "$top/tools/input.c" ]; then
-    targets="csv_segments csv_accounts csv_roster csv_ramp $targets"
+    targets="csv_segments csv_accounts csv_roster csv_ramp csv_evaluate $targets"
 else
     echo "NOTE: tools/csvin.h not in this tree: CSV targets not built"
 fi

@@ -45,6 +45,7 @@ EXTRA_DIST += \
 	tests/fuzz/fuzz_csv_plan.h \
 	tests/fuzz/fuzz_csv_roster.c \
 	tests/fuzz/fuzz_csv_ramp.c \
+	tests/fuzz/fuzz_csv_evaluate.c \
 	tests/fuzz/corpus
 
 # `make fuzz`: each target for FUZZ_SECONDS (60); `make fuzz-long`: an
