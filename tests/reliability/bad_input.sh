@@ -282,3 +282,113 @@ for opt in "--horizon 0" "--horizon 601" "--horizon -1" "--horizon 1.5" "--horiz
     # shellcheck disable=SC2086
     verdict --segments segments.csv $opt
 done
+
+# ---- amsize evaluate ---------------------------------------------------------
+
+cat <<'EOF2'
+
+## amsize evaluate
+
+`amsize evaluate --segments segments.csv --accounts accounts.csv --ams ams.csv
+--quiet`, as above: one cell of a valid file replaced, then the checks
+across rows and files and those of the command line. With `--quiet` a
+success prints no message, and a failure of the computation (after the
+files were read) is the first line. chart, pilot and plan accept the
+evaluation's account columns and ignore them.
+
+### accounts.csv: the evaluation's columns
+
+Segments: `Enterprise` (required columns only). The roster: `A1,Enterprise,1,`
+under `am_id,segment,fte,target`. The row:
+`E1,Enterprise,1000000,200000,50000,10000,A1,1` under the header
+`account_id,segment,arr,upsell,cross_sell,churn,am_id,csm_covered`.
+
+| column | value | exit | message |
+|---|---|---|---|
+EOF2
+cmd=evaluate
+printf 'segment,am_productivity,am_cost,max_load\nEnterprise,1500000,200000,20\n' \
+    >"$tmp/segments.csv"
+printf 'segment,am_productivity,am_cost,max_load\nEnterprise,1500000,200000,20\nSMB,1000000,120000,500\n' \
+    >"$tmp/segments2.csv"
+ams_ok='am_id,segment,fte,target\nA1,Enterprise,1,\n'
+# shellcheck disable=SC2059
+printf "$ams_ok" >"$tmp/ams.csv"
+eval_acc_cols="account_id segment arr upsell cross_sell churn am_id csm_covered"
+eval_acc_base="E1 Enterprise 1000000 200000 50000 10000 A1 1"
+vary="am_id csm_covered"
+table accounts.csv "$eval_acc_cols" "$eval_acc_base" \
+    --segments segments.csv --accounts accounts.csv --ams ams.csv --quiet
+vary=""
+
+cat <<'EOF2'
+
+### ams.csv: target
+
+The accounts: the row above. The row: `A1,Enterprise,1,1000000` under the
+header `am_id,segment,fte,target`.
+
+| column | value | exit | message |
+|---|---|---|---|
+EOF2
+acc_ok='account_id,segment,arr,upsell,cross_sell,churn,am_id,csm_covered\nE1,Enterprise,1000000,200000,50000,10000,A1,1\n'
+# shellcheck disable=SC2059
+printf "$acc_ok" >"$tmp/accounts.csv"
+vary="target"
+table ams.csv "am_id segment fte target" "A1 Enterprise 1 1000000" \
+    --segments segments.csv --accounts accounts.csv --ams ams.csv --quiet
+vary=""
+# shellcheck disable=SC2059
+printf "$ams_ok" >"$tmp/ams.csv"
+
+cat <<'EOF2'
+
+### Across rows and files
+
+Each case changes one file of the valid set above (segments.csv has a
+second segment, `SMB`, where the case needs it).
+
+| case | exit | message |
+|---|---|---|
+EOF2
+acc_head='account_id,segment,arr,upsell,cross_sell,churn'
+eval_args="--segments segments.csv --accounts accounts.csv --ams ams.csv --quiet"
+# shellcheck disable=SC2086
+{
+case_row "am_id not in ams.csv" accounts.csv "$acc_head,am_id\\nE1,Enterprise,1,0,0,0,A9\\n" $eval_args
+case_row "am_id of an AM of another segment" accounts.csv "$acc_head,am_id\\nE1,Enterprise,1,0,0,0,A1\\nS1,SMB,1,0,0,0,A1\\n" \
+    --segments segments2.csv --accounts accounts.csv --ams ams.csv --quiet
+case_row "am_id given, am_covered 0" accounts.csv "$acc_head,am_id,am_covered\\nE1,Enterprise,1,0,0,0,A1,0\\n" $eval_args
+case_row "am_id empty, am_covered 1" accounts.csv "$acc_head,am_id,am_covered\\nE1,Enterprise,1,0,0,0,,1\\n" $eval_args
+case_row "am_id given, am_covered empty" accounts.csv "$acc_head,am_id,am_covered\\nE1,Enterprise,1,0,0,0,A1,\\n" $eval_args
+case_row "no am_id column" accounts.csv "$acc_head,am_covered\\nE1,Enterprise,1,0,0,0,1\\n" $eval_args
+# shellcheck disable=SC2059
+printf "$acc_ok" >"$tmp/accounts.csv"
+case_row "am_id given twice in ams.csv" ams.csv 'am_id,segment\nA1,Enterprise\nA2,Enterprise\nA1,Enterprise\n' $eval_args
+case_row "roster segment not in segments.csv" ams.csv 'am_id,segment\nA1,Enterprise\nA2,SMB\n' $eval_args
+case_row "fte 0" ams.csv 'am_id,segment,fte\nA1,Enterprise,0\n' $eval_args
+case_row "fte 1.5" ams.csv 'am_id,segment,fte\nA1,Enterprise,1.5\n' $eval_args
+case_row "target -1" ams.csv 'am_id,segment,target\nA1,Enterprise,-1\n' $eval_args
+case_row "target 0 (attainment undefined)" ams.csv 'am_id,segment,target\nA1,Enterprise,0\n' $eval_args
+case_row "target 1e-305 (attainment overflows)" ams.csv 'am_id,segment,target\nA1,Enterprise,1e-305\n' $eval_args
+case_row "an AM without accounts" ams.csv 'am_id,segment\nA1,Enterprise\nA2,Enterprise\n' $eval_args
+}
+# shellcheck disable=SC2059
+printf "$ams_ok" >"$tmp/ams.csv"
+
+cat <<'EOF2'
+
+### The evaluation's command line
+
+| option | exit | message |
+|---|---|---|
+EOF2
+for opt in "--below-plan 0.9" "--below-plan -1" "--below-plan 1e300" "--below-plan 1e400" \
+    "--below-plan inf" "--below-plan nan" "--below-plan abc" "--below-plan 0x1" "--by am" \
+    "--by segments" "--horizon 3"; do
+    printf '| `%s` ' "$opt"
+    # shellcheck disable=SC2086
+    verdict $eval_args $opt
+done
+printf '| `--ams` left out '
+verdict --segments segments.csv --accounts accounts.csv --quiet
