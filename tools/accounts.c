@@ -1,9 +1,9 @@
 /* ACCOUNTS.csv: its columns, one row each, and its rows folded into the
  * per-segment amsize_totals (see input.h) and, for the evaluation, into
- * one amsize_totals per AM and per segment by support coverage. The file
- * is streamed: rows are buffered INPUT_CHUNK_ROWS at a time and added with
- * one amsize_totals_add() call per set of totals, so memory does not grow
- * with the file.
+ * the totals of each segment by support coverage and the sums of each AM
+ * (am_sums: O(AMs)). The file is streamed: rows are buffered
+ * INPUT_CHUNK_ROWS at a time and added with one amsize_totals_add() call
+ * per set of totals, so memory does not grow with the file.
  *
  * The table gives the columns' names, requirements and defaults for the
  * header and the messages; the row function is written out column by
