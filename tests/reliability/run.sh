@@ -72,17 +72,20 @@ step_asan() {
         LDFLAGS="$san" || return 1
     make -s -C "$d" -j"$jobs" >/dev/null || return 1
     # An uninstrumented python3 cannot load a sanitized .so by itself: the
-    # Python binding's tests (bindings/python/*) run apart, with the ASan
+    # Python binding's tests (bindings/python/*, and the docs check that
+    # uses it) run apart, with the ASan
     # runtime preloaded and leak checking off (the interpreter's own
     # allocations are not ours).
     tests=$(make_var "$d" TESTS) || return 1
-    py_tests=$(printf '%s\n' $tests | grep '^bindings/python/' | tr '\n' ' ')
+    # tests/check_docs.sh reads the field table through the binding too.
+    py_tests=$(printf '%s\n' $tests | grep -E '^(bindings/python/|tests/check_docs.sh$)' |
+        tr '\n' ' ')
     # tests/cli/memory.sh measures the command's peak RSS, which ASan's
     # shadow memory and quarantine inflate: meaningless here, so skipped
     # (the plain make check runs it).
     echo "run apart under ASan: ${py_tests:-(none)}(python3 with libasan preloaded);" \
         "skipped: tests/cli/memory.sh (measures RSS, which ASan inflates)"
-    others=$(printf '%s\n' $tests | grep -v '^bindings/python/' |
+    others=$(printf '%s\n' $tests | grep -vE '^(bindings/python/|tests/check_docs.sh$)' |
         grep -vx tests/cli/memory.sh | tr '\n' ' ')
     export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
