@@ -14,6 +14,9 @@
              600 months and amsize_plan_total() (bench/amsize-bench), and
              `amsize plan` on a generated SEGMENTS.csv when the command
              has it, in turns
+  6 evaluate `amsize evaluate` against `amsize chart --accounts` on the
+             same file, 10^7 accounts over a roster of 5x10^4 AMs (and
+             10^6 accounts over the same roster, for the memory), in turns
 
 Competitors always run in the same run, interleaved and repeated; the
 summary gives medians, min/max and ratios of medians (with the min/max of
@@ -39,6 +42,12 @@ SIZES = (10 ** 5, 10 ** 6, 10 ** 7)
 # The hiring plan's size (issue 15), and its goals in seconds.
 PLAN_SEGMENTS, PLAN_MONTHS = 1000, 600
 PLAN_GOAL_LIBRARY, PLAN_GOAL_COMMAND = 1.0, 2.0
+# The evaluation's size (issue 12): accounts, AMs and the share of accounts
+# without an AM; its goals: evaluate's time at most 2x chart's on the same
+# file, and its memory beyond chart's O(AMs + segments), i.e. no growth
+# (below 4 MiB) when the accounts grow tenfold over the same roster.
+EVAL_ACCOUNTS, EVAL_AMS, EVAL_UNCOVERED = 10 ** 7, 5 * 10 ** 4, 0.2
+EVAL_GOAL_RATIO, EVAL_GOAL_GROWTH_MIB = 2.0, 4.0
 
 
 def log(msg):
@@ -398,6 +407,130 @@ def workload_plan(a, samples, meta):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def gen_file(a, path, args):
+    """One file from the project's generator."""
+    gen, env = libtool_binary(a.builddir, "tools/amsize-gen")
+    log("$ amsize-gen %s > %s" % (" ".join(args), os.path.basename(path)))
+    with open(path, "w") as out:
+        subprocess.run([gen] + args, stdout=out, env=env, check=True)
+
+
+def csv_rows(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def evaluate_check(chart_out, eval_out, n, m):
+    """The warm-up outputs agree: the chart counted n accounts, and the
+    evaluation has m AMs and, per segment, the chart's accounts split into
+    covered and uncovered ones. None when they do, else what is wrong."""
+    chart = {r["segment"]: int(r["accounts"]) for r in csv_rows(chart_out)}
+    if chart.get("TOTAL") != n:
+        return "the chart counted %r accounts, not %d" % (chart.get("TOTAL"), n)
+    rows = csv_rows(eval_out)
+    if not rows or "accounts_covered" not in rows[0] or "ams" not in rows[0]:
+        return "evaluate wrote no segment table (segment,ams,...,accounts_covered,...)"
+    if sum(int(r["ams"]) for r in rows) != m:
+        return "evaluate counted %d AMs, not %d" % (sum(int(r["ams"]) for r in rows), m)
+    for r in rows:
+        got = int(r["accounts_covered"]) + int(r["accounts_uncovered"])
+        if got != chart.get(r["segment"]):
+            return ("segment %s: %d accounts covered and uncovered, the chart has %r"
+                    % (r["segment"], got, chart.get(r["segment"])))
+    return None
+
+
+def workload_evaluate(a, samples, meta):
+    """`amsize evaluate -f csv` against `amsize chart -f csv` on the same
+    ACCOUNTS.csv (with am_id and csm_covered) and roster, at a.eval_accounts
+    and a tenth of it over the same roster (the memory beyond chart's must
+    not grow with the accounts), in turns: one repetition of each, the
+    order swapping every repetition, stdout to /dev/null, peak memory from
+    GNU time."""
+    n, m, u = a.eval_accounts, a.eval_ams, a.eval_uncovered
+    sizes = sorted({max(1, n // 10), n})
+    meta["generator"] = "amsize-gen"
+    info = meta["evaluate"] = {"accounts": n, "ams": m, "uncovered": u, "sizes": sizes,
+                               "file_bytes": {}}
+    amsize, env = libtool_binary(a.builddir, "tools/amsize")
+    if not os.path.exists(amsize):
+        log("evaluate skipped: the amsize command is not built")
+        info["command_skipped"] = "the amsize command is not built"
+        return
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("bench: workload 6 needs /usr/bin/time (Debian package time)")
+    tmp = tempfile.mkdtemp(prefix="amsize-bench-eval-", dir=a.tmpdir)
+    try:
+        seg, ams = os.path.join(tmp, "segments.csv"), os.path.join(tmp, "ams.csv")
+        acc = os.path.join(tmp, "accounts.csv")
+        roster = ["--ams", str(m), "--seed", str(a.seed), "--uncovered", repr(u)]
+        gen_file(a, seg, ["--print-segments"])
+        gen_file(a, ams, ["--print-ams"] + roster)
+        per = info["ams_per_segment"] = {}
+        for r in csv_rows(ams):
+            per[r["segment"]] = per.get(r["segment"], 0) + 1
+        tools = {
+            "amsize_evaluate": [amsize, "evaluate", "-q", "-f", "csv", "-s", seg, "-a", acc,
+                                "--ams", ams],
+            "amsize_chart": [amsize, "chart", "-q", "-f", "csv", "-s", seg, "-a", acc],
+        }
+        for size in sizes:
+            gen_file(a, acc, ["--accounts", str(size)] + roster)
+            info["file_bytes"][str(size)] = os.path.getsize(acc)
+            # Warm-up, which also reads the file into the page cache. The
+            # command is timed only when it ran and agrees with the chart
+            # (`amsize WORD --help` exits 0 for any WORD, so --help tells
+            # nothing; see plan_command_missing).
+            outs = {}
+            for name, cmd in tools.items():
+                outs[name] = os.path.join(tmp, name + ".out")
+                with open(outs[name], "w") as out:
+                    p = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, text=True,
+                                       env=env)
+                if p.returncode != 0:
+                    why = (p.stderr.strip().splitlines() or ["no message"])[0]
+                    why = "`amsize %s` exits with status %d (%s)" % (cmd[1], p.returncode, why)
+                    if name == "amsize_chart":
+                        sys.exit("bench: " + why)
+                    log("evaluate skipped: " + why)
+                    info["command_skipped"] = why
+                    return
+            wrong = evaluate_check(outs["amsize_chart"], outs["amsize_evaluate"], size, m)
+            if wrong:
+                sys.exit("bench: evaluate, %d accounts: %s" % (size, wrong))
+            if size == n:
+                info["covered"] = sum(int(r["accounts_covered"])
+                                      for r in csv_rows(outs["amsize_evaluate"]))
+            reps = a.reps if size < 10 ** 7 else min(a.reps, a.reps_large)
+            names = list(tools)
+            for rep in range(reps):
+                for j in range(len(names)):
+                    name = names[(j + rep) % len(names)]
+                    dt, rss = timed_child(tools[name], os.devnull, env,
+                                          rss_file=os.path.join(tmp, "rss"))
+                    samples.add("evaluate", "csv", name, size, rep, dt, size, rss)
+            os.remove(acc)
+            log("evaluate, %d accounts, %d AMs: done" % (size, m))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def evaluate_memory(res):
+    """Per size of the evaluate workload: peak RSS of chart and evaluate
+    (MiB), evaluate's beyond chart's (MiB) and that per AM (bytes)."""
+    ev = res["meta"].get("evaluate")
+    fig = {(f["workload"], f["method"], f["size"]): f for f in res["figures"]}
+    out = {}
+    for n in (ev or {}).get("sizes", []):
+        c = fig.get(("evaluate", "amsize_chart", n))
+        e = fig.get(("evaluate", "amsize_evaluate", n))
+        if c and e and c["maxrss_mib"] is not None and e["maxrss_mib"] is not None:
+            extra = e["maxrss_mib"] - c["maxrss_mib"]
+            out[n] = dict(chart=c["maxrss_mib"], evaluate=e["maxrss_mib"], extra=extra,
+                          per_am=extra * 1048576 / ev["ams"] if ev["ams"] else None)
+    return out
+
+
 # ---------------------------------------------------------------- summary
 
 def med(xs):
@@ -573,6 +706,36 @@ def build_tables(res):
               "command <= %g s)" % (format(n, ","), h, PLAN_GOAL_LIBRARY, PLAN_GOAL_COMMAND),
               ["what", "seconds", "ns per segment-month", "time relative to the library",
                "peak RSS MiB"], rows)
+
+    ev = res["meta"].get("evaluate")
+    if ev and ev.get("command_skipped"):
+        lines.append("**6. `amsize evaluate`: skipped: %s**\n" % ev["command_skipped"])
+    elif ev:
+        mem = evaluate_memory(res)
+        rows = []
+        for n in ev["sizes"]:
+            c = fig.get(("evaluate", "amsize_chart", n))
+            e = fig.get(("evaluate", "amsize_evaluate", n))
+            if not c or not e:
+                continue
+            mm = mem.get(n)
+            rows.append([fmt_size(n), format(ev["ams"], ","),
+                         "%.3g" % (ev["file_bytes"][str(n)] / 1e6),
+                         "%.3g (%.3g–%.3g)" % (c["seconds_median"], n / c["max"], n / c["min"]),
+                         "%.3g (%.3g–%.3g)" % (e["seconds_median"], n / e["max"], n / e["min"]),
+                         cell("evaluate", "amsize_evaluate", n),
+                         rcell("evaluate", "amsize_evaluate", "amsize_chart", n, True),
+                         "%.0f / %.0f" % (mm["chart"], mm["evaluate"]) if mm else "–",
+                         "%.1f" % mm["extra"] if mm else "–",
+                         "%.0f" % mm["per_am"] if mm and mm["per_am"] is not None else "–"])
+        table("6. `amsize evaluate -f csv` against `amsize chart --accounts -f csv` on the same "
+              "file (%s%% of the accounts without an AM), in turns: seconds, median (min–max); "
+              "goals at 10^7 accounts and 5x10^4 AMs: evaluate time <= %gx chart's, memory "
+              "beyond chart's O(AMs + segments)"
+              % (format(100 * ev["uncovered"], "g"), EVAL_GOAL_RATIO),
+              ["accounts", "AMs", "MB", "chart s", "evaluate s", "evaluate accounts/s",
+               "evaluate time / chart time", "peak RSS MiB chart / evaluate",
+               "evaluate − chart MiB", "bytes per AM"], rows)
     return "\n".join(lines)
 
 
@@ -614,6 +777,27 @@ def goals(res):
                                 where="%s segments x %d months"
                                 % (format(PLAN_SEGMENTS, ","), PLAN_MONTHS),
                                 value=v, met=v <= limit))
+    ev = res["meta"].get("evaluate")
+    if ev and (ev["accounts"], ev["ams"]) == (EVAL_ACCOUNTS, EVAL_AMS):
+        where = "%s accounts, %s AMs" % (fmt_size(EVAL_ACCOUNTS), format(EVAL_AMS, ","))
+        r = rat.get(("evaluate", "amsize_evaluate", "amsize_chart", EVAL_ACCOUNTS))
+        if r:
+            v = 1 / r["ratio"]
+            out.append(dict(goal="`amsize evaluate` time / `amsize chart --accounts` time on "
+                                 "the same file <= %g" % EVAL_GOAL_RATIO,
+                            size=EVAL_ACCOUNTS, where=where, value=v, met=v <= EVAL_GOAL_RATIO))
+        mem = evaluate_memory(res)
+        small = EVAL_ACCOUNTS // 10
+        if EVAL_ACCOUNTS in mem and small in mem:
+            big = mem[EVAL_ACCOUNTS]
+            grow = big["extra"] - mem[small]["extra"]
+            out.append(dict(goal="`amsize evaluate` memory beyond chart's O(AMs + segments): "
+                                 "%.1f MiB, %.0f bytes per AM, growing < %g MiB from %s to %s "
+                                 "accounts over the same roster (MiB)"
+                                 % (big["extra"], big["per_am"], EVAL_GOAL_GROWTH_MIB,
+                                    fmt_size(small), fmt_size(EVAL_ACCOUNTS)),
+                            size=EVAL_ACCOUNTS, where=where, value=grow,
+                            met=grow < EVAL_GOAL_GROWTH_MIB))
     rss = sorted((n, f["maxrss_mib"]) for (w, m, n), f in fig.items()
                  if w == "command" and m == "amsize")
     if len(rss) >= 2:
@@ -640,31 +824,42 @@ def main():
     ap.add_argument("--sizes", help="comma-separated account counts instead")
     ap.add_argument("--reps", type=int, default=7, help="repetitions of every figure")
     ap.add_argument("--reps-large", type=int, default=5,
-                    help="repetitions of the command workload at 10^7 accounts")
+                    help="repetitions of the command and evaluate workloads at 10^7 accounts")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--add-at-max", type=int, default=10 ** 6,
                     help="largest size for numpy.add.at (slow: ~3 s per pass at 10^7)")
-    ap.add_argument("--workloads", default="totals,command,binding,chart,plan")
+    ap.add_argument("--workloads", default="totals,command,binding,chart,plan,evaluate")
     ap.add_argument("--plan-segments", type=int, default=PLAN_SEGMENTS,
                     help="segments of the plan workload")
     ap.add_argument("--plan-months", type=int, default=PLAN_MONTHS,
                     help="months of the plan workload (at most 600)")
+    ap.add_argument("--eval-accounts", type=int, default=EVAL_ACCOUNTS,
+                    help="accounts of the evaluate workload (also run at a tenth of it)")
+    ap.add_argument("--eval-ams", type=int, default=EVAL_AMS,
+                    help="AMs on the roster of the evaluate workload")
+    ap.add_argument("--eval-uncovered", type=float, default=EVAL_UNCOVERED,
+                    help="share of the evaluate workload's accounts without an AM")
     ap.add_argument("--tmpdir", default=os.environ.get("TMPDIR", "/tmp"),
                     help="where the CSV files go (about 70 bytes per account)")
     ap.add_argument("--alt-builddir",
                     help="the build tree of a candidate fix: its amsize-bench and amsize "
                          "run beside this tree's as *_alt")
     ap.add_argument("--tiny", action="store_true",
-                    help="one repetition of everything at 1000 accounts, and a plan of "
-                         "100 segments x 120 months (CI)")
+                    help="one repetition of everything at 1000 accounts, a plan of "
+                         "100 segments x 120 months and an evaluation of 10^5 accounts "
+                         "over 500 AMs (CI)")
     a = ap.parse_args()
     a.builddir = os.path.abspath(a.builddir)
     a.srcdir = os.path.abspath(a.srcdir)
     if not 1 <= a.plan_months <= 600 or a.plan_segments < 1:
         ap.error("--plan-months must be 1..600 and --plan-segments at least 1")
+    if a.eval_accounts < 1 or a.eval_ams < 0 or not 0 <= a.eval_uncovered <= 1:
+        ap.error("--eval-accounts must be at least 1, --eval-ams 0 or more and "
+                 "--eval-uncovered from 0 to 1")
     if a.tiny:
         sizes, a.reps = [1000], 1
         a.plan_segments, a.plan_months = 100, 120
+        a.eval_accounts, a.eval_ams = 10 ** 5, 500
     elif a.sizes:
         sizes = [int(s) for s in a.sizes.split(",")]
     else:
@@ -684,6 +879,8 @@ def main():
         workload_command(a, samples, sizes, res["meta"])
     if "plan" in a.workloads:
         workload_plan(a, samples, res["meta"])
+    if "evaluate" in a.workloads:
+        workload_evaluate(a, samples, res["meta"])
     res["machine"]["loadavg_end"] = os.getloadavg()[0]
     res["meta"]["wall_seconds"] = round(time.time() - t0, 1)
 
@@ -692,7 +889,8 @@ def main():
                summarise(samples, "binding", "accounts/s", 1.0) +
                summarise(samples, "chart", "segments/s", 1.0) +
                summarise(samples, "scalar", "calls/s", 1.0) +
-               summarise(samples, "plan", "segment-months/s", 1.0))
+               summarise(samples, "plan", "segment-months/s", 1.0) +
+               summarise(samples, "evaluate", "accounts/s", 1.0))
     pairs = ([("totals", m, "plain_loop") for m in ("amsize_whole", "amsize_chunked")] +
              [("totals", m + "_alt", "plain_loop_alt")
               for m in ("amsize_whole", "amsize_chunked")] +
@@ -705,6 +903,8 @@ def main():
               for r in [ratio(samples, wl, m, v, n)] if r]
     ratios += [r for m in ("amsize_plan_roster50", "amsize_command")
                for r in [ratio(samples, "plan", m, "amsize_plan", a.plan_segments)] if r]
+    ratios += [r for n in res["meta"].get("evaluate", {}).get("sizes", [])
+               for r in [ratio(samples, "evaluate", "amsize_evaluate", "amsize_chart", n)] if r]
     res.update(figures=figures, ratios=ratios)
     res["goals"] = goals(res)
 
@@ -727,8 +927,9 @@ def main():
           "%sseed %d; %.0f s in all.\n"
           % (m["cpu_model"], m["cores"], m["compiler"], m["cflags"], m["python"], m["numpy"],
              m["pandas"], m["date_utc"], m["loadavg_start"], m["loadavg_end"], a.reps,
-             " (%d for the command at 10^7)" % min(a.reps, a.reps_large)
-             if "command" in a.workloads and max(sizes) >= 10 ** 7 else "",
+             " (%d for the commands at 10^7 accounts)" % min(a.reps, a.reps_large)
+             if ("command" in a.workloads and max(sizes) >= 10 ** 7) or
+             ("evaluate" in a.workloads and a.eval_accounts >= 10 ** 7) else "",
              files, a.seed, res["meta"]["wall_seconds"]),
           build_tables(res), "**Goals**\n"]
     md += ["- %s, %s: %s (%s)" % (g["goal"], g.get("where") or fmt_size(g["size"]),
