@@ -791,11 +791,11 @@ def goals(res):
         if EVAL_ACCOUNTS in mem and small in mem:
             big = mem[EVAL_ACCOUNTS]
             grow = big["extra"] - mem[small]["extra"]
-            out.append(dict(goal="`amsize evaluate` memory beyond chart's O(AMs + segments): "
-                                 "%.1f MiB, %.0f bytes per AM, growing < %g MiB from %s to %s "
-                                 "accounts over the same roster (MiB)"
-                                 % (big["extra"], big["per_am"], EVAL_GOAL_GROWTH_MIB,
-                                    fmt_size(small), fmt_size(EVAL_ACCOUNTS)),
+            out.append(dict(goal="`amsize evaluate` memory beyond chart's O(AMs + segments) "
+                                 "(%.1f MiB, %.0f bytes per AM): its growth from %s to %s "
+                                 "accounts over the same roster < %g MiB"
+                                 % (big["extra"], big["per_am"], fmt_size(small),
+                                    fmt_size(EVAL_ACCOUNTS), EVAL_GOAL_GROWTH_MIB),
                             size=EVAL_ACCOUNTS, where=where, value=grow,
                             met=grow < EVAL_GOAL_GROWTH_MIB))
     rss = sorted((n, f["maxrss_mib"]) for (w, m, n), f in fig.items()
