@@ -217,6 +217,14 @@ static void team_init(team *t, int nseg, uint64_t seed, const uint64_t *counts, 
     }
 }
 
+static void team_free(team *t)
+{
+    for (int k = 0; k < t->nseg; k++)
+        free(t->cum[k]);
+    free(t->cum);
+    free(t->count);
+}
+
 /* An AM of segment k for a covered account: by the AMs' book shares. */
 static uint64_t pick_am(const team *t, int k)
 {
@@ -446,8 +454,10 @@ int main(int argc, char **argv)
                 perror("amsize-gen");
                 return 71;
             }
-            if ((rc = ams_arg(ams, (int)k, &total, counts, &listed)))
+            if ((rc = ams_arg(ams, (int)k, &total, counts, &listed))) {
+                free(counts);
                 return rc;
+            }
             team_init(&t, (int)k, seed, listed ? counts : NULL, total, uncovered);
             free(counts);
             tp = &t;
@@ -456,6 +466,8 @@ int main(int argc, char **argv)
             print_ams(tp, seed);
         else
             print_accounts(n, (int)k, tp, uncovered);
+        if (tp)
+            team_free(tp);
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror("amsize-gen: standard output");
