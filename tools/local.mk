@@ -64,7 +64,7 @@ noinst_PROGRAMS += tools/amsize-gen
 endif
 tools_amsize_gen_SOURCES = tools/amsize-gen.c
 
-# The sample data: accounts.csv is `amsize-gen --accounts 4000 --seed 42`
+# The sample data: accounts.csv is `amsize-gen --accounts 4000 --seed 42 --ams 11,7,4`
 # and segments.csv `amsize-gen --print-segments` (see README); ams.csv and
 # ramp.csv, the plan's roster and an Enterprise ramp curve, are written by
 # hand.
