@@ -402,6 +402,17 @@ static int check_options(options *o)
         return rc;
     if (plan && !o->horizon)
         o->horizon = PLAN_HORIZON_DEFAULT;
+    /* A label past 9999-12 would need five digits of year. */
+    if (plan && o->start_year &&
+        (long)o->start_year * 12 + o->start_month - 1 + o->horizon - 1 >= 10000L * 12)
+    {
+        char start[16];
+        snprintf(start, sizeof start, "%04d-%02d", o->start_year % 10000, o->start_month % 100);
+        fprintf(stderr, "amsize: --start '%s': the horizon's last month would be past "
+                        "9999-12: start earlier or plan fewer months\n",
+                start);
+        return EXIT_USAGE;
+    }
     if (amsize_model_check(&err, &o->model) != AMSIZE_OK) {
         explain_model_error(&err);
         return EXIT_USAGE;

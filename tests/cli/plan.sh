@@ -290,6 +290,10 @@ refused "start month 13" 64 "amsize: --start '2026-13': give the first month as 
     -s "$D/plan-segments.csv" --start 2026-13
 refused "start month of one digit" 64 "amsize: --start '2026-1': give the first month as YYYY-MM (month 01 to 12), e.g. 2026-01" \
     -s "$D/plan-segments.csv" --start 2026-1
+refused "start too late for the horizon" 64 "amsize: --start '9999-07': the horizon's last month would be past 9999-12: start earlier or plan fewer months" \
+    -s "$D/plan-segments.csv" --start 9999-07 --horizon 7
+run "start ending at 9999-12" 0 plan -s "$D/plan-segments.csv" --start 9999-07 --horizon 6 -f csv
+if tail -n 1 "$out" | grep -q ',9999-12,'; then ok "last month 9999-12"; else bad "last month: $(tail -n 1 "$out")"; fi
 run "horizon 600" 0 plan -s "$D/plan-segments.csv" --horizon 600 -f csv
 if [ "$(wc -l <"$out")" -eq 601 ]; then ok "600 months"; else bad "horizon 600: $(wc -l <"$out") lines"; fi
 run "plan options are the plan's" 64 chart -s "$D/plan-segments.csv" --horizon 6
