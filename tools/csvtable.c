@@ -250,7 +250,7 @@ int csvtable_read(csvtable *t, const char *path)
                   "columns %s", t->label, list_text(&cols));
         list_free(&cols);
         rc = EXIT_DATAERR;
-    } else if (rc == 0 && t->rows == 0) {
+    } else if (rc == 0 && t->rows == 0 && !t->empty_ok) {
         msg_error("%s:%lu: no data rows after the header: add at least one row",
                   t->label, csvin_line(cr));
         rc = EXIT_DATAERR;

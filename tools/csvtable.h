@@ -99,6 +99,8 @@ struct csvtable {
                             j (the columns after them are absent) */
     int header_done;
     unsigned long rows;
+    int empty_ok;        /* a header with no rows is a file of nothing, not
+                            an error (set by the caller) */
 };
 
 /* Sets t up for n columns defs of schema (an amsize_schema), reading with

@@ -157,6 +157,7 @@ EXTRA_DIST += \
 	tests/cli/data/plan-ams-negative-tenure.csv \
 	tests/cli/data/plan-ams-unknown-segment.csv \
 	tests/cli/data/plan-ams.csv \
+	tests/cli/data/plan-ams-empty.csv \
 	tests/cli/data/plan-attrition0.csv \
 	tests/cli/data/plan-bad-attrition-negative.csv \
 	tests/cli/data/plan-bad-attrition.csv \

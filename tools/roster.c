@@ -121,6 +121,8 @@ int input_read_roster(input *in, const char *path)
     roster_ctx x = {in, NULL, 0};
     csvrows r;
     csvrows_init(&r, am_cols, M_NCOLS, AMSIZE_SCHEMA_ROSTER, am_row, &x);
+    /* A roster of nobody is a team that starts from zero. */
+    r.t.empty_ok = 1;
     in->roster.path = path;
     int rc = csvrows_read(&r, path);
     if (rc == 0) {

@@ -206,6 +206,13 @@ near_cell Enterprise 2 rre 1.5714285714285714
 near_cell Enterprise 4 rre 3.2857142857142856
 series Mid-Market requisitions 8 0 0 0
 series Mid-Market headcount 8 8 8 8
+# A roster with a header and no AMs: both segments start from nobody,
+# whatever their current_ams: Enterprise r1 = 11, Mid-Market r1 = 8 = s1.
+run "empty roster" 0 plan -s "$D/plan-staffed.csv" --ams "$D/plan-ams-empty.csv" --horizon 4 -f csv
+series Enterprise headcount 0 0 0 11
+series Enterprise requisitions 11 0 0 0
+series Mid-Market requisitions 8 0 0 0
+series Mid-Market headcount 8 8 8 8
 # RAMP.csv (rows in any order) gives Enterprise the curve 0.1, 0.3, 0.5,
 # then 1, in place of ramp_months; Mid-Market keeps its own (ramp 0).
 # Month 1: RRE 1 + 0.5*R(2) + R(0) = 1 + 0.25 + 0.1 = 1.35. Month 2: 1 +
