@@ -14,7 +14,7 @@
 #include "text.h"
 
 typedef struct formats {
-    lxw_format *header, *money, *pct, *count, *decimal, *ratio, *total;
+    lxw_format *header, *money, *pct, *count, *decimal, *ratio, *total, *month;
 } formats;
 
 /* The most characters an Excel cell holds; libxlsxwriter leaves a longer
@@ -85,7 +85,17 @@ static void write_rows(lxw_worksheet *ws, lxw_row_t first, const report *r, cons
             worksheet_set_row(ws, first + (lxw_row_t)i, LXW_DEF_ROW_HEIGHT, f->total);
         for (size_t k = 0; k < r->ncols; k++) {
             cell c;
+            int year, month;
             report_cell(r, i, k, &c);
+            /* A month labelled by --start is a date, so that the charts'
+             * month axis (a numeric reference) shows it and Excel can
+             * compute with it; its format shows it as the csv does. */
+            if (r->cols[k].src == SRC_MONTH && c.kind == CELL_STR &&
+                sscanf(c.s, "%4d-%2d", &year, &month) == 2) {
+                lxw_datetime d = {year, month, 1, 0, 0, 0};
+                worksheet_write_datetime(ws, first + (lxw_row_t)i, (lxw_col_t)k, &d, f->month);
+                continue;
+            }
             write_cell(ws, first + (lxw_row_t)i, (lxw_col_t)k, &c, r->cols[k].unit, f);
         }
     }
@@ -353,6 +363,8 @@ int write_xlsx(const char *path, const char *label, const report *r, const input
     format_set_num_format(f.ratio, "0.00");
     f.total = workbook_add_format(wb);
     format_set_bold(f.total);
+    f.month = workbook_add_format(wb);
+    format_set_num_format(f.month, "yyyy-mm");
 
     if (r->eval) {
         eval_sheets(wb, r, &f);

@@ -431,7 +431,11 @@ assert sheets["Summary"]["A3"] == "TOTAL" and not charts
 '; then ok "xlsx summary"; else bad "xlsx summary"; fi
     run "xlsx from 2026-11" 0 plan -s "$D/plan-segments.csv" --horizon 3 --start 2026-11 -o "$tmp/start.xlsx"
     if xlsx_check "$tmp/start.xlsx" '
-assert [sheets["Plan"]["B%d" % r] for r in (2, 3, 4)] == ["2026-11", "2026-12", "2027-01"]
+# Dates, so the charts'"'"' numeric month axis shows them: Excel'"'"'s day
+# numbers of 2026-11-01, 2026-12-01 and 2027-01-01 (day 1 is 1900-01-01,
+# and Excel counts a 1900-02-29: 2026-11-01 is 46,327), shown as yyyy-mm.
+assert [sheets["Plan"]["B%d" % r] for r in (2, 3, 4)] == [46327.0, 46357.0, 46388.0]
+assert "formatCode=\"yyyy-mm\"" in z.read("xl/styles.xml").decode()
 '; then ok "xlsx month labels"; else bad "xlsx month labels"; fi
 else
     echo "skip - python3 missing: xlsx XML checks"
