@@ -12,7 +12,11 @@
 
 /* Every hidden helper still carries a prefix of its own, so that a static
  * link into someone's program cannot clash with their names. */
-#define AMSIZE_INTERNAL __attribute__((visibility("hidden")))
+#if defined(__GNUC__) && __GNUC__ >= 4
+#  define AMSIZE_INTERNAL __attribute__((visibility("hidden")))
+#else
+#  define AMSIZE_INTERNAL
+#endif
 
 /* A segment after validation, with every default resolved. */
 typedef struct amsize__seg {
