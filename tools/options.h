@@ -4,8 +4,8 @@
 
 #include <amsize.h>
 
-/* The plan's months without --horizon. */
-#define PLAN_HORIZON_DEFAULT 12
+/* The plan's months without --horizon: the library's default. */
+#define PLAN_HORIZON_DEFAULT AMSIZE_PLAN_HORIZON_DEFAULT
 
 typedef struct options {
     const char *command;  /* "chart", "pilot", "plan" or "evaluate" */

@@ -34,8 +34,10 @@
 extern "C" {
 #endif
 
-/* Longest plan, in months: fifty years. */
+/* Longest plan, in months: fifty years; and the horizon that the command
+ * and the bindings use when none is given: a year. */
 #define AMSIZE_PLAN_HORIZON_MAX 600
+#define AMSIZE_PLAN_HORIZON_DEFAULT 12
 
 /* A cohort's tenure when it is fully ramped (a roster AM whose tenure is
  * not given, or the current_ams of amsize_staffing). */

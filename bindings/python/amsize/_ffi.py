@@ -322,6 +322,8 @@ class SegmentEval(ctypes.Structure):
 #: so not readable at run time; the tests compare it with the header and
 #: with what amsize_plan_compute() refuses.
 PLAN_HORIZON_MAX = 600
+#: AMSIZE_PLAN_HORIZON_DEFAULT (plan.h): the horizon when none is given.
+PLAN_HORIZON_DEFAULT = 12
 
 #: AMSIZE_TENURE_RAMPED (plan.h): a roster AM whose tenure is not given.
 TENURE_RAMPED = -1

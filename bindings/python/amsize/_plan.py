@@ -450,7 +450,7 @@ def plan(segments: Iterable[_core.SegmentLike], model: _core.ModelLike = None, *
          staffing: Union[StaffingLike, Sequence[StaffingLike], Mapping[str, StaffingLike]] = None,
          roster: Union[Sequence[RosterLike], Mapping[str, RosterLike], None] = None,
          ramp: Union[Sequence[RampLike], Mapping[str, RampLike], None] = None,
-         horizon: int = 12, start: Optional[str] = None) -> Plan:
+         horizon: int = _ffi.PLAN_HORIZON_DEFAULT, start: Optional[str] = None) -> Plan:
     """The monthly hiring plan of every segment: when to open requisitions
     so that each segment reaches the chart's headcount, given attrition,
     time to fill and ramp, month by month for horizon months.

@@ -373,8 +373,12 @@ class ByHand(unittest.TestCase):
     def test_horizon_max_is_the_headers_and_the_librarys(self):
         if os.path.exists(PLAN_H):
             with open(PLAN_H) as f:
-                self.assertIn("#define AMSIZE_PLAN_HORIZON_MAX %d\n" % _ffi.PLAN_HORIZON_MAX,
-                              f.read())
+                header = f.read()
+            self.assertIn("#define AMSIZE_PLAN_HORIZON_MAX %d\n" % _ffi.PLAN_HORIZON_MAX, header)
+            self.assertIn("#define AMSIZE_PLAN_HORIZON_DEFAULT %d\n" % _ffi.PLAN_HORIZON_DEFAULT,
+                          header)
+        self.assertEqual(_ffi.PLAN_HORIZON_DEFAULT, 12)
+        self.assertEqual(len(amsize.plan([enterprise()]).labels), 12)
         self.assertEqual(_ffi.PLAN_HORIZON_MAX, 600)
         p = amsize.plan([enterprise()], horizon=600, start="2027-01")
         self.assertEqual(p.labels[-1], "2076-12")
