@@ -32,6 +32,8 @@ static const char *pct(char *buf, double v)
 {
     if (isnan(v))
         snprintf(buf, NUM_SIZE, "-");
+    else if (fabs(v * 100) >= 1e6) /* would not fit, and says nothing more */
+        snprintf(buf, NUM_SIZE, "%.3g%%", v * 100);
     else
         snprintf(buf, NUM_SIZE, "%.1f%%", v * 100);
     return buf;
@@ -40,7 +42,7 @@ static const char *pct(char *buf, double v)
 /* A threshold as a share: 0.9 is "90%", 0.875 "87.5%". */
 static const char *share(char *buf, double v)
 {
-    snprintf(buf, NUM_SIZE, "%.15g%%", v * 100);
+    snprintf(buf, NUM_SIZE, fabs(v * 100) >= 1e6 ? "%.3g%%" : "%.15g%%", v * 100);
     return buf;
 }
 
@@ -52,6 +54,8 @@ static const char *amount(char *buf, double v)
         return buf;
     }
     format_grouped(buf, NUM_SIZE, v, 2);
+    if (!strchr(buf, '.') || strchr(buf, 'e'))
+        return buf; /* whole, or in exponent form: no zeros to drop */
     size_t n = strlen(buf);
     while (n > 0 && buf[n - 1] == '0')
         buf[--n] = '\0';
@@ -261,6 +265,11 @@ void findings_make(findings *f, const struct input *in, const amsize_chart_row *
         productivity(f, in, i, &rows[i], &evals[i]);
         if (evals[i].csm_given)
             support(f, in, i, &evals[i]);
+        else
+            /* The fourth question still gets an answer: why there is none. */
+            say(f, in, i, "support", "%s",
+                "support roles were not assessed: add a csm_covered column (0/1) to "
+                "ACCOUNTS.csv to compare accounts with and without support coverage.");
     }
 }
 

@@ -31,7 +31,10 @@ static void cell_human(char *buf, size_t size, const cell *c, unit u)
     }
     switch (u) {
     case UNIT_MONEY: format_money(buf, size, d); break;
-    case UNIT_PCT: snprintf(buf, size, "%.1f%%", d * 100); break;
+    case UNIT_PCT:
+        /* Past a million percent the digits say nothing more. */
+        snprintf(buf, size, fabs(d * 100) >= 1e6 ? "%.3g%%" : "%.1f%%", d * 100);
+        break;
     case UNIT_RATIO: format_grouped(buf, size, d, 2); break;
     default: format_grouped(buf, size, d, c->kind == CELL_INT || d == floor(d) ? 0 : 1); break;
     }

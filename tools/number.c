@@ -328,6 +328,12 @@ static void group(char *buf, size_t size, const char *digits)
 void format_grouped(char *buf, size_t size, double v, int decimals)
 {
     char raw[400], whole[400], grouped[520];
+    /* Past a thousand trillion, digits say nothing a reader can take in
+     * and would overflow a table cell: three significant digits. */
+    if (fabs(v) >= 1e15) {
+        snprintf(buf, size, "%.3g", v);
+        return;
+    }
     snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
     char *dot = strchr(raw, '.');
     snprintf(whole, sizeof whole, "%.*s", dot ? (int)(dot - raw) : (int)strlen(raw), raw);
@@ -340,7 +346,9 @@ void format_money(char *buf, size_t size, double v)
 {
     double a = fabs(v);
     const char *sign = v < 0 ? "-" : "";
-    if (a >= 999.95e9)
+    if (a >= 999.95e12)
+        snprintf(buf, size, "%s$%.3g", sign, a);
+    else if (a >= 999.95e9)
         snprintf(buf, size, "%s$%.1fT", sign, a / 1e12);
     else if (a >= 999.95e6)
         snprintf(buf, size, "%s$%.1fB", sign, a / 1e9);
