@@ -368,9 +368,9 @@ case_row "am_id given twice in ams.csv" ams.csv 'am_id,segment\nA1,Enterprise\nA
 case_row "roster segment not in segments.csv" ams.csv 'am_id,segment\nA1,Enterprise\nA2,SMB\n' $eval_args
 case_row "fte 0" ams.csv 'am_id,segment,fte\nA1,Enterprise,0\n' $eval_args
 case_row "fte 1.5" ams.csv 'am_id,segment,fte\nA1,Enterprise,1.5\n' $eval_args
-case_row "target -1" ams.csv 'am_id,segment,target\nA1,Enterprise,-1\n' $eval_args
-case_row "target 0 (attainment undefined)" ams.csv 'am_id,segment,target\nA1,Enterprise,0\n' $eval_args
-case_row "target 1e-305 (attainment overflows)" ams.csv 'am_id,segment,target\nA1,Enterprise,1e-305\n' $eval_args
+case_row "target -1" ams.csv 'am_id,segment,fte,target\nA1,Enterprise,1,-1\n' $eval_args
+case_row "target 0 (attainment undefined)" ams.csv 'am_id,segment,fte,target\nA1,Enterprise,1,0\n' $eval_args
+case_row "target 1e-305 (attainment overflows)" ams.csv 'am_id,segment,fte,target\nA1,Enterprise,1,1e-305\n' $eval_args
 case_row "an AM without accounts" ams.csv 'am_id,segment\nA1,Enterprise\nA2,Enterprise\n' $eval_args
 }
 # shellcheck disable=SC2059
