@@ -147,7 +147,7 @@ void input_ams(amsize_am *ams, const input *in)
         ams[j].segment = ro->segment[j];
         ams[j].fte = ro->fte[j];
         if (!isnan(ro->target[j])) {
-            ams[j].target = ro->target[j];
+            ams[j].target = ro->target[j] + 0.0; /* a "-0" cell is 0 */
             ams[j].has_target = 1;
         }
         ams[j].accounts = (int64_t)a->accounts;
