@@ -111,7 +111,7 @@ class SegmentEval:
     delta: Optional[float]
     lift: Optional[float]
     incremental: Optional[float]
-    accretive: bool
+    accretive: Optional[bool]
     net_ratio_covered: float
     net_ratio_uncovered: float
     net_per_fte: Optional[float]
@@ -631,14 +631,17 @@ def _segment_eval(c: _ffi.SegmentEval, name: str) -> SegmentEval:
     def whole(x: float) -> Optional[int]:
         return None if math.isnan(x) else int(x)
 
+    # accretive is undefined where delta is (a side with no book), as the
+    # command leaves its cell empty: None, not False.
     special: Dict[str, Callable[[Any], Any]] = dict(
-        segment=lambda _: name, headcount=int, accretive=bool,
+        segment=lambda _: name, headcount=int,
+        accretive=lambda v: None if math.isnan(c.delta) else bool(v),
         resized_headcount=whole, resized_binding=_core.binding_name)
     for column in _CSM_COLUMNS:
         if not csm:
             special[column] = lambda _: None
         elif column == "csm_accretive":
-            special[column] = bool
+            special[column] = lambda v: None if math.isnan(c.csm_delta) else bool(v)
     return _core.from_struct(SegmentEval, c, **special)
 
 

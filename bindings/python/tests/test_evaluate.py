@@ -385,7 +385,9 @@ class Segments(unittest.TestCase):
                      "resized_headcount", "resized_binding", "nr_pct_covered", "delta"):
             self.assertIsNone(getattr(s, name), name)
         self.assertEqual((s.overloaded, s.underloaded, s.below_plan), (0, 0, 0))
-        self.assertIs(s.accretive, False)
+        # No covered book: delta, and so accretive, are undefined (the
+        # command's cell is empty).
+        self.assertIsNone(s.accretive)
         # Mid-Market is as it was alone.
         self.assertEqual(e.segment("Mid-Market"), example(csm=False).segments[0])
         self.assertEqual(e.segment(1), s)
@@ -693,7 +695,7 @@ def compare(rows, a):
     out["lift"] = pc / pu if pc is not None and pu is not None and pu > 0 else None
     out["incremental"] = out["delta"] * out["book_covered"] if out["delta"] is not None \
         else None
-    out["accretive"] = out["delta"] is not None and out["delta"] > 0
+    out["accretive"] = out["delta"] > 0 if out["delta"] is not None else None
     return out
 
 
