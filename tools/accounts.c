@@ -93,15 +93,27 @@ static inline void ksum_pos(double *sum, double *comp, double x)
     *sum = t;
 }
 
+/* How many rows ahead add_to_ams() prefetches an AM's sums. */
+#define AM_PREFETCH 8
+
 /* The chunk's rows with an AM into their AMs' sums. The segments' totals
  * took them first: every value is finite and in range, and an AM's sums
- * stay below its segment's. */
+ * stay below its segment's. The AMs come in any order, and their sums
+ * (88 bytes each) are megabytes for a large roster, so each row's are
+ * fetched some rows ahead: the misses overlap. */
 static void add_to_ams(const acc_ctx *ac, am_sums *ams, size_t none)
 {
     const double *w = ac->num[NUM(A_WEIGHT)], *arr = ac->num[NUM(A_ARR)],
                  *up = ac->num[NUM(A_UPSELL)], *xs = ac->num[NUM(A_CROSS_SELL)],
                  *ch = ac->num[NUM(A_CHURN)];
     for (size_t i = 0; i < ac->n; i++) {
+#if defined(__GNUC__)
+        if (i + AM_PREFETCH < ac->n && (size_t)ac->am[i + AM_PREFETCH] != none) {
+            const char *p = (const char *)&ams[ac->am[i + AM_PREFETCH]];
+            __builtin_prefetch(p, 1);
+            __builtin_prefetch(p + sizeof *ams - 1, 1);
+        }
+#endif
         if ((size_t)ac->am[i] == none)
             continue;
         am_sums *a = &ams[ac->am[i]];
@@ -259,18 +271,21 @@ static AMSIZE_NOINLINE int covered_error(const csvtable *t, unsigned long line, 
 /* The evaluation's cells of the row acc_cells() just read: its AM, one of
  * the roster's and of the account's segment (an empty am_id: none), its
  * AM coverage (am_id given; a given am_covered must agree) and, when the
- * file has the column, its support coverage. */
-static int am_cells(acc_ctx *ac, const csvtable *t, unsigned long line, char **c)
+ * file has the column, its support coverage. The am_id's length and hash
+ * h are eval_row()'s, which prefetched its slot; the slot gives the AM and
+ * its segment (the roster's tag). */
+static int am_cells(acc_ctx *ac, const csvtable *t, unsigned long line, char **c, size_t len,
+                    uint64_t h)
 {
     const roster *ro = &ac->in->roster;
     const char *id = c[A_AM]; /* required: never NULL */
     size_t i = ac->n, j = ro->n;
     if (*id) {
-        size_t row = nameset_find(&ro->ids, id);
-        if (row == (size_t)-1)
-            return am_error(ac, t, line, c, j);
-        j = ro->at[row];
-        if (ro->segment[j] != ac->segment[i])
+        int32_t seg = -1;
+        j = nameset_find_hashed(&ro->ids, id, len, h, &seg);
+        if (j == NAMESET_NONE)
+            return am_error(ac, t, line, c, ro->n);
+        if (seg != ac->segment[i])
             return am_error(ac, t, line, c, j);
     }
     ac->am[i] = (int32_t)j;
@@ -301,9 +316,17 @@ static int eval_row(csvtable *t, unsigned long line, char **c)
     acc_ctx *ac = t->ctx;
     if (!ac->in->actual.am)
         actuals_init(ac->in, t);
+    /* The AM's slot is a cache miss: start it before the row's numbers
+     * are parsed, and look the AM up after. */
+    size_t len = 0;
+    uint64_t h = 0;
+    if (*c[A_AM]) {
+        h = nameset_hash(c[A_AM], &len);
+        nameset_prefetch(&ac->in->roster.ids, h);
+    }
     int rc = acc_cells(ac, t, line, c);
     if (rc == 0)
-        rc = am_cells(ac, t, line, c);
+        rc = am_cells(ac, t, line, c, len, h);
     if (rc)
         return rc;
     if (++ac->n == INPUT_CHUNK_ROWS)
