@@ -44,7 +44,7 @@ static void rehash(nameset *s)
     nameset_slot *old = s->slot;
     size_t olds = s->slots;
     s->slots = s->slots ? 2 * s->slots : 64;
-    s->slot = xmalloc(s->slots * sizeof *s->slot);
+    s->slot = xcalloc_random(s->slots, sizeof *s->slot);
     for (size_t i = 0; i < s->slots; i++)
         s->slot[i].index = NAMESET_EMPTY;
     for (size_t i = 0; i < olds; i++)
