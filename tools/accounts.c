@@ -16,6 +16,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "csvcell.h"
 #include "csvtable.h"
@@ -64,6 +65,13 @@ typedef struct acc_ctx {
     /* The evaluation's: */
     int32_t am[INPUT_CHUNK_ROWS];  /* the AM; roster.n: none */
     uint8_t csm[INPUT_CHUNK_ROWS];
+    /* The last row read (n - 1) when its AM is still to be looked up,
+     * the next row's turn (see eval_row()): its am_id (copied: the
+     * reader's cells last one row), length and hash. */
+    int pending;
+    char *pend_id;
+    size_t pend_len, pend_cap;
+    uint64_t pend_hash;
 } acc_ctx;
 
 /* The number column (A_ARR to A_WEIGHT) of a library field, or 0. */
@@ -93,15 +101,27 @@ static inline void ksum_pos(double *sum, double *comp, double x)
     *sum = t;
 }
 
+/* How many rows ahead add_to_ams() prefetches an AM's sums. */
+#define AM_PREFETCH 32
+
 /* The chunk's rows with an AM into their AMs' sums. The segments' totals
  * took them first: every value is finite and in range, and an AM's sums
- * stay below its segment's. */
+ * stay below its segment's. The AMs come in any order, and their sums
+ * (88 bytes each) are megabytes for a large roster, so each row's are
+ * fetched some rows ahead: the misses overlap. */
 static void add_to_ams(const acc_ctx *ac, am_sums *ams, size_t none)
 {
     const double *w = ac->num[NUM(A_WEIGHT)], *arr = ac->num[NUM(A_ARR)],
                  *up = ac->num[NUM(A_UPSELL)], *xs = ac->num[NUM(A_CROSS_SELL)],
                  *ch = ac->num[NUM(A_CHURN)];
     for (size_t i = 0; i < ac->n; i++) {
+#if defined(__GNUC__)
+        if (i + AM_PREFETCH < ac->n && (size_t)ac->am[i + AM_PREFETCH] != none) {
+            const char *p = (const char *)&ams[ac->am[i + AM_PREFETCH]];
+            __builtin_prefetch(p, 1);
+            __builtin_prefetch(p + sizeof *ams - 1, 1);
+        }
+#endif
         if ((size_t)ac->am[i] == none)
             continue;
         am_sums *a = &ams[ac->am[i]];
@@ -214,14 +234,16 @@ static int acc_row(csvtable *t, unsigned long line, char **c)
     return 0;
 }
 
-/* An account's am_id that the roster lacks, or whose AM is in another
- * segment; out of line, as is every message. */
+/* An account's am_id that the roster lacks (j == roster.n), or whose AM
+ * j is in another segment: row i of the chunk, read on line, with am_id
+ * id; out of line, as is every message. The segment cell was the
+ * segment's name exactly (input_find()), so the message shows that. */
 static AMSIZE_NOINLINE int am_error(const acc_ctx *ac, const csvtable *t, unsigned long line,
-                                    char **c, size_t j)
+                                    size_t i, const char *id_cell, size_t j)
 {
     const roster *ro = &ac->in->roster;
     char id[ECHO_SIZE], seg[ECHO_SIZE], am_seg[ECHO_SIZE];
-    echo(id, c[A_AM]);
+    echo(id, id_cell);
     if (j == ro->n) {
         csvtable_cell_error(t, line, A_AM,
                             ": AM %s is not in %s: add the AM there or fix the id (ids must "
@@ -232,10 +254,42 @@ static AMSIZE_NOINLINE int am_error(const acc_ctx *ac, const csvtable *t, unsign
     csvtable_cell_error(t, line, A_SEGMENT,
                         ": the account is in segment %s but its AM %s is in segment %s (%s "
                         "line %lu): an AM covers accounts of its own segment; fix one of them",
-                        echo(seg, c[A_SEGMENT]), id,
+                        echo(seg, ac->in->names[ac->segment[i]]), id,
                         echo(am_seg, ac->in->names[ro->segment[j]]), msg_label(ro->path),
                         ro->line[j]);
     return EXIT_DATAERR;
+}
+
+/* Row i's AM: its am_id id (not empty), of length len and hash h, must
+ * name one of the roster's AMs, of the row's segment. */
+static int find_am(acc_ctx *ac, const csvtable *t, size_t i, const char *id, size_t len,
+                   uint64_t h)
+{
+    const roster *ro = &ac->in->roster;
+    int32_t seg = -1;
+    size_t j = nameset_find_hashed(&ro->ids, id, len, h, &seg);
+    if (j == NAMESET_NONE)
+        return am_error(ac, t, ac->line[i], i, id, ro->n);
+    if (seg != ac->segment[i])
+        return am_error(ac, t, ac->line[i], i, id, j);
+    ac->am[i] = (int32_t)j;
+    return 0;
+}
+
+/* The pending row's AM (none pending: 0). */
+static inline int settle_am(acc_ctx *ac, const csvtable *t)
+{
+    if (!ac->pending)
+        return 0;
+    ac->pending = 0;
+    return find_am(ac, t, ac->n - 1, ac->pend_id, ac->pend_len, ac->pend_hash);
+}
+
+/* csvtable's settle hook: before it reports an error of its own, the
+ * pending row's, which came first. */
+static int settle_hook(csvtable *t)
+{
+    return settle_am(t->ctx, t);
 }
 
 /* An am_covered cell that says otherwise than the am_id. */
@@ -259,26 +313,41 @@ static AMSIZE_NOINLINE int covered_error(const csvtable *t, unsigned long line, 
 /* The evaluation's cells of the row acc_cells() just read: its AM, one of
  * the roster's and of the account's segment (an empty am_id: none), its
  * AM coverage (am_id given; a given am_covered must agree) and, when the
- * file has the column, its support coverage. */
-static int am_cells(acc_ctx *ac, const csvtable *t, unsigned long line, char **c)
+ * file has the column, its support coverage. The AM's lookup waits for
+ * the next row (pending), so that the prefetch of its slot (eval_row())
+ * has a row's work to arrive; a check of this row that fails looks it up
+ * first, so that the messages come in the order of the checks. */
+static int am_cells(acc_ctx *ac, const csvtable *t, unsigned long line, char **c, size_t len,
+                    uint64_t h)
 {
     const roster *ro = &ac->in->roster;
     const char *id = c[A_AM]; /* required: never NULL */
-    size_t i = ac->n, j = ro->n;
-    if (*id) {
-        size_t row = nameset_find(&ro->ids, id);
-        if (row == (size_t)-1)
-            return am_error(ac, t, line, c, j);
-        j = ro->at[row];
-        if (ro->segment[j] != ac->segment[i])
-            return am_error(ac, t, line, c, j);
-    }
-    ac->am[i] = (int32_t)j;
+    const char *csm = c[A_CSM];
+    size_t i = ac->n;
+    int rc;
     uint8_t covered = *id != '\0';
+    int sync = (c[A_COVERED] && *c[A_COVERED] && ac->covered[i] != covered) ||
+               (csm && !((csm[0] == '0' || csm[0] == '1') && csm[1] == '\0'));
+    if (!covered) {
+        ac->am[i] = (int32_t)ro->n;
+    } else if (sync) {
+        if ((rc = find_am(ac, t, i, id, len, h)))
+            return rc;
+    } else {
+        if (len >= ac->pend_cap) {
+            ac->pend_cap = 2 * len + 16;
+            free(ac->pend_id);
+            ac->pend_id = xmalloc(ac->pend_cap);
+        }
+        memcpy(ac->pend_id, id, len + 1);
+        ac->pend_len = len;
+        ac->pend_hash = h;
+        ac->pending = 1; /* row i, once n is i + 1 */
+    }
     if (c[A_COVERED] && *c[A_COVERED] && ac->covered[i] != covered)
         return covered_error(t, line, c);
     ac->covered[i] = covered;
-    if (c[A_CSM] && parse_flag(t, line, A_CSM, &ac->csm[i]) < 0)
+    if (csm && parse_flag(t, line, A_CSM, &ac->csm[i]) < 0)
         return EXIT_DATAERR;
     return 0;
 }
@@ -287,7 +356,7 @@ static int am_cells(acc_ctx *ac, const csvtable *t, unsigned long line, char **c
  * csm_covered (the header is read) the totals of each segment. */
 static void actuals_init(input *in, const csvtable *t)
 {
-    in->actual.am = xcalloc(in->roster.n ? in->roster.n : 1, sizeof *in->actual.am);
+    in->actual.am = xcalloc_random(in->roster.n ? in->roster.n : 1, sizeof *in->actual.am);
     if (t->pos[A_CSM]) {
         in->actual.csm = xcalloc(in->nsegs, sizeof *in->actual.csm);
         MUST(amsize_totals_init(in->actual.csm, in->nsegs));
@@ -299,15 +368,31 @@ static void actuals_init(input *in, const csvtable *t)
 static int eval_row(csvtable *t, unsigned long line, char **c)
 {
     acc_ctx *ac = t->ctx;
+    int rc;
     if (!ac->in->actual.am)
         actuals_init(ac->in, t);
-    int rc = acc_cells(ac, t, line, c);
+    /* The previous row's AM, whose slot had this row's reading to
+     * arrive. */
+    if ((rc = settle_am(ac, t)))
+        return rc;
+    /* This row's AM's slot is a cache miss: start it now, and look the AM
+     * up at the next row (am_cells()). */
+    size_t len = 0;
+    uint64_t h = 0;
+    if (*c[A_AM]) {
+        h = nameset_hash(c[A_AM], &len);
+        nameset_prefetch(&ac->in->roster.ids, h);
+    }
+    rc = acc_cells(ac, t, line, c);
     if (rc == 0)
-        rc = am_cells(ac, t, line, c);
+        rc = am_cells(ac, t, line, c, len, h);
     if (rc)
         return rc;
-    if (++ac->n == INPUT_CHUNK_ROWS)
+    if (++ac->n == INPUT_CHUNK_ROWS) {
+        if ((rc = settle_am(ac, t)))
+            return rc;
         return flush_accounts(ac);
+    }
     return 0;
 }
 
@@ -326,6 +411,8 @@ int input_read_accounts(input *in, const char *path)
     ac->t = &t;
     csvtable_init(&t, acc_cols, A_NCOLS, AMSIZE_SCHEMA_ACCOUNT,
                   in->need_am ? eval_row : acc_row, ac);
+    if (in->need_am)
+        t.settle = settle_hook;
     t.need = (in->need_covered ? NEED_PILOT : 0) | (in->need_am ? NEED_EVALUATE : 0);
     t.hint = t.hint_mixed = in->need_am
                                 ? " (the evaluation sums each AM's accounts: give each account "
@@ -333,6 +420,8 @@ int input_read_accounts(input *in, const char *path)
                                 : " (the pilot compares AM-covered with uncovered accounts: "
                                   "give each account 1 or 0)";
     rc = csvtable_read(&t, path);
+    if (rc == 0)
+        rc = settle_am(ac, &t);
     if (rc == 0)
         rc = flush_accounts(ac);
     MUST(amsize_error_init(&err));
@@ -344,6 +433,7 @@ int input_read_accounts(input *in, const char *path)
         }
     }
     csvtable_free(&t);
+    free(ac->pend_id);
     free(ac);
     return rc;
 }

@@ -151,6 +151,9 @@ static int on_record(void *p, const csvin_record *rec)
     if (!t->header_done)
         return read_header(t, rec);
     if (rec->nfields != t->nfile) {
+        int rc;
+        if (t->settle && (rc = t->settle(t)))
+            return rc;
         msg_error("%s:%lu: the record has %zu field(s) but the header has %zu: check for a "
                   "missing or extra comma, and quote values that contain commas",
                   t->label, rec->line, rec->nfields, t->nfile);
@@ -220,7 +223,10 @@ int csvtable_read(csvtable *t, const char *path)
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            msg_error("cannot read %s: %s", t->label, strerror(errno));
+            int err = errno;
+            if (t->settle && (rc = t->settle(t)))
+                break;
+            msg_error("cannot read %s: %s", t->label, strerror(err));
             rc = EXIT_NOINPUT;
             break;
         }
@@ -228,6 +234,8 @@ int csvtable_read(csvtable *t, const char *path)
         if (rc || n == 0)
             break;
     }
+    if (rc == CSVIN_ERROR && t->settle && (rc = t->settle(t)) == 0)
+        rc = CSVIN_ERROR;
     if (rc == CSVIN_ERROR) {
         size_t field = csvin_error_field(cr);
         int k = t->header_done && field && field <= t->nfile ? t->map[field - 1] : -1;

@@ -91,6 +91,13 @@ struct csvtable {
     char **cells;        /* the record's cells, in the table's order */
     row_fn row;
     void *ctx;
+    /* NULL, or called before the reader reports an error of its own (a
+     * record's field count, the CSV syntax, a read error): a row function
+     * that defers a check of a row to a later call (accounts.c's AM
+     * lookup) makes it now, so that its message, which came first, is
+     * the one printed: nonzero is its exit status, after its message, and
+     * the reader's own error is not reported. */
+    int (*settle)(csvtable *t);
     /* The reader's own: */
     int *map;            /* file field -> column, -1 when unknown */
     size_t nfile;

@@ -86,7 +86,6 @@ void input_free(input *in)
     free(in->roster.target);
     free(in->roster.segment);
     free(in->roster.id);
-    free(in->roster.at);
     nameset_free(&in->roster.ids);
     free(in->actual.am);
     free(in->actual.csm);

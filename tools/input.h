@@ -31,8 +31,8 @@ typedef struct roster {
     int32_t *segment;       /* by AM: its segment */
     char **id;              /* by AM: its am_id (held by ids) */
     unsigned long *line;
-    nameset ids;            /* am_id -> its row in the file */
-    size_t *at;             /* row in the file -> AM */
+    nameset ids;            /* am_id -> its AM, tagged with the AM's
+                               segment */
     size_t fte_pos, tenure_pos, target_pos; /* their field numbers in
                                                AMS.csv, 0 when absent */
 } roster;

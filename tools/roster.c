@@ -78,14 +78,16 @@ static int am_row(csvrows *r, size_t i)
 
 /* The AMs grouped by segment, in file order within each (a counting
  * sort): the cohorts of each segment's plan, and the evaluation's AMs.
- * Their ids stay in ro->ids, in file order; at[] finds an AM from its
- * row there. */
+ * Their ids in ro->ids are renumbered to match, each tagged with its
+ * segment, so that one slot of the set gives an account's AM and the
+ * AM's segment (see nameset.h). */
 static void group(roster *ro, const csvrows *r, const long *segment, size_t nsegs)
 {
     const double *fte = r->num[csvrows_field(r, AMSIZE_FIELD_FTE)];
     const double *tenure = r->num[csvrows_field(r, AMSIZE_FIELD_TENURE_MONTHS)];
     const double *target = r->num[csvrows_field(r, AMSIZE_FIELD_TARGET)];
     size_t *next = xcalloc(nsegs + 1, sizeof *next), room = r->n ? r->n : 1;
+    size_t *at = xmalloc(room * sizeof *at); /* row in the file -> AM */
 
     ro->n = r->n;
     ro->first = xcalloc(nsegs + 1, sizeof *ro->first);
@@ -94,7 +96,6 @@ static void group(roster *ro, const csvrows *r, const long *segment, size_t nseg
     ro->target = xmalloc(room * sizeof *ro->target);
     ro->segment = xmalloc(room * sizeof *ro->segment);
     ro->id = xmalloc(room * sizeof *ro->id);
-    ro->at = xmalloc(room * sizeof *ro->at);
     ro->line = xmalloc(room * sizeof *ro->line);
     for (size_t i = 0; i < r->n; i++)
         ro->first[segment[i] + 1]++;
@@ -109,10 +110,15 @@ static void group(roster *ro, const csvrows *r, const long *segment, size_t nseg
         ro->tenure[j] = isnan(tenure[i]) ? AMSIZE_TENURE_RAMPED : (int32_t)tenure[i];
         ro->target[j] = target[i]; /* checked: 0 or more; empty is NaN */
         ro->segment[j] = (int32_t)segment[i];
-        ro->id[j] = ro->ids.names[i];
-        ro->at[i] = j;
+        at[i] = j;
         ro->line[j] = r->line[i];
     }
+    nameset_permute(&ro->ids, at);
+    for (size_t j = 0; j < r->n; j++) {
+        ro->id[j] = ro->ids.names[j];
+        nameset_set_tag(&ro->ids, j, ro->segment[j]);
+    }
+    free(at);
     free(next);
 }
 

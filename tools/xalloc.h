@@ -10,5 +10,10 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* calloc for a table of megabytes read at random places (a hash table, a
+ * sum per AM): on Linux, aligned to and advised into 2 MiB pages when it
+ * is that large, so that its reads miss the TLB far less. Freed by
+ * free(). */
+void *xcalloc_random(size_t n, size_t size);
 
 #endif
