@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvtable.h"
 #include "input.h"
+#include "msg.h"
+#include "text.h"
 #include "xalloc.h"
 
 static uint64_t hash_name(const char *s)
@@ -93,4 +96,23 @@ void input_free(input *in)
     free(in->ramp.share);
     free(in->ramp.line);
     memset(in, 0, sizeof *in);
+}
+
+long input_segment_named(const input *in, const csvtable *t, unsigned long line, size_t k,
+                        const char *name, const char *what)
+{
+    if (!*name) {
+        csvtable_cell_error(t, line, k, " is empty: give every %s the name of its segment in %s",
+                            what, msg_label(in->seg_path));
+        return -1;
+    }
+    long s = input_find(in, name);
+    if (s < 0) {
+        char shown[ECHO_SIZE];
+        csvtable_cell_error(t, line, k,
+                            ": segment %s is not in %s: add it there or fix the name (names "
+                            "must match exactly)",
+                            echo(shown, name), msg_label(in->seg_path));
+    }
+    return s;
 }

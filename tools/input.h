@@ -116,6 +116,13 @@ static inline long input_find(const input *in, const char *name)
     return s == SIZE_MAX ? -1 : (long)s;
 }
 
+/* The segment named in cell k of a row of t (a file that names segments:
+ * AMS.csv, RAMP.csv): its index, or -1 after an error at that cell (empty,
+ * or not in SEGMENTS.csv). what names a row of the file ("AM", "month"). */
+struct csvtable;
+long input_segment_named(const input *in, const struct csvtable *t, unsigned long line, size_t k,
+                        const char *name, const char *what);
+
 /* segments.c: SEGMENTS.csv. with_accounts: the aggregate columns are
  * ignored with a warning, since the accounts file supplies them; without
  * it they are required (all but weighted_accounts). The staffing columns

@@ -37,21 +37,9 @@ static int ramp_row(csvrows *r, size_t i)
     const char *seg = r->text[R_SEGMENT][i];
     unsigned long line = r->line[i];
 
-    if (!*seg) {
-        csvtable_cell_error(&r->t, line, R_SEGMENT,
-                            " is empty: give every month the name of its segment in %s",
-                            msg_label(x->in->seg_path));
+    long s = input_segment_named(x->in, &r->t, line, R_SEGMENT, seg, "month");
+    if (s < 0)
         return EXIT_DATAERR;
-    }
-    long s = input_find(x->in, seg);
-    if (s < 0) {
-        char shown[ECHO_SIZE];
-        csvtable_cell_error(&r->t, line, R_SEGMENT,
-                            ": segment %s is not in %s: add it there or fix the name (names "
-                            "must match exactly)",
-                            echo(shown, seg), msg_label(x->in->seg_path));
-        return EXIT_DATAERR;
-    }
     if (i >= x->cap) {
         x->cap = x->cap ? 2 * x->cap : 64;
         x->segment = xrealloc(x->segment, x->cap * sizeof *x->segment);

@@ -54,20 +54,9 @@ static int am_row(csvrows *r, size_t i)
                             echo(shown, id), first);
         return EXIT_DATAERR;
     }
-    if (!*seg) {
-        csvtable_cell_error(&r->t, line, M_SEGMENT,
-                            " is empty: give every AM the name of its segment in %s",
-                            msg_label(x->in->seg_path));
+    long s = input_segment_named(x->in, &r->t, line, M_SEGMENT, seg, "AM");
+    if (s < 0)
         return EXIT_DATAERR;
-    }
-    long s = input_find(x->in, seg);
-    if (s < 0) {
-        csvtable_cell_error(&r->t, line, M_SEGMENT,
-                            ": segment %s is not in %s: add it there or fix the name (names "
-                            "must match exactly)",
-                            echo(shown, seg), msg_label(x->in->seg_path));
-        return EXIT_DATAERR;
-    }
     if (i >= x->cap) {
         x->cap = x->cap ? 2 * x->cap : 64;
         x->segment = xrealloc(x->segment, x->cap * sizeof *x->segment);
