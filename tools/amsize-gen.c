@@ -441,6 +441,11 @@ int main(int argc, char **argv)
         usage(stderr);
         return 64;
     }
+    if (uncovered >= 0 && !ams) {
+        /* Without AMs no account is covered: the share would do nothing. */
+        fputs("amsize-gen: --uncovered needs --ams\n", stderr);
+        return 64;
+    }
     state = seed;
     am_state = mix(seed ^ UINT64_C(0xd1b54a32d192ed03));
     if (segments_only) {

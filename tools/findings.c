@@ -169,9 +169,10 @@ static void objectives(findings *f, const struct input *in, size_t i,
         return;
     }
     say(f, in, i, "objectives",
-        "%zu of %zu AMs with a target met it (median attainment %s); %lld %s below %s of "
+        "%zu of %zu AM%s with a target met it (median attainment %s); %lld %s below %s of "
         "plan.",
-        at_plan, defined, pct(med, e->attainment_median), (long long)e->below_plan,
+        at_plan, defined, defined == 1 ? "" : "s", pct(med, e->attainment_median),
+        (long long)e->below_plan,
         e->below_plan == 1 ? "is" : "are", share(bp, below_plan));
 }
 
@@ -192,12 +193,13 @@ static void load(findings *f, const struct input *in, size_t i, const amsize_cha
                  "there is no cost floor (the accounts' growth does not pay for an AM)");
     else
         snprintf(floor_text, sizeof floor_text,
-                 "%lld of %lld AMs %s fewer than %s weighted accounts (the cost floor)",
-                 (long long)e->underloaded, (long long)e->ams, carry(e->underloaded),
+                 "%lld of %lld AM%s %s fewer than %s weighted accounts (the cost floor)",
+                 (long long)e->underloaded, (long long)e->ams, e->ams == 1 ? "" : "s",
+                 carry(e->underloaded),
                  amount(lmin, r->min_load));
     char of[NUM_SIZE] = "";
     if (isnan(r->min_load))
-        snprintf(of, sizeof of, " of %lld AMs", (long long)e->ams);
+        snprintf(of, sizeof of, " of %lld AM%s", (long long)e->ams, e->ams == 1 ? "" : "s");
     say(f, in, i, "load",
         "%s; %lld%s %s more than %s (the service ceiling); weighted accounts per FTE run from "
         "%s to %s, median %s.",

@@ -105,6 +105,14 @@ if awk -F, 'NR > 1 { n++; u += $9 == "" } END { exit !(u / n > 0.17 && u / n < 0
 else
     bad "--uncovered 0.2"
 fi
+# Without AMs nothing is covered: --uncovered alone is a usage error.
+if "$gen" --accounts 3 --seed 1 --uncovered 0.5 >"$tmp/u" 2>"$tmp/uerr"; then
+    bad "--uncovered without --ams accepted"
+elif [ "$(cat "$tmp/uerr")" = "amsize-gen: --uncovered needs --ams" ] && [ ! -s "$tmp/u" ]; then
+    ok "--uncovered without --ams is refused"
+else
+    bad "--uncovered without --ams: $(cat "$tmp/uerr")"
+fi
 run "a generated roster and its actuals" 0 evaluate -s "$tmp/s7" -a "$tmp/e7" --ams "$tmp/m7" -f csv -q
 if awk -F, 'NR > 1 { n++; a += $2 } END { exit !(n == 7 && a == 60) }' "$out"; then
     ok "7 segments, 60 AMs"
