@@ -411,35 +411,6 @@ else
     echo "skip - unzip missing: xlsx checks"
 fi
 if command -v python3 >/dev/null 2>&1; then
-    # xlsx_check FILE SCRIPT: the workbook's parts must all be well-formed
-    # XML; SCRIPT then sees sheets = {name: {cell: value}} and frozen =
-    # {name: pane attributes}.
-    xlsx_check() {
-        python3 -c '
-import re, sys, zipfile
-from xml.dom import minidom
-z = zipfile.ZipFile(sys.argv[1])
-docs = {}
-for part in z.namelist():
-    if part.endswith(".xml") or part.endswith(".rels"):
-        docs[part] = minidom.parseString(z.read(part))  # raises if malformed
-def text(node):
-    return "".join(t.data for t in node.childNodes if t.nodeType == t.TEXT_NODE)
-names = [s.getAttribute("name") for s in docs["xl/workbook.xml"].getElementsByTagName("sheet")]
-sheets, frozen = {}, {}
-for i, name in enumerate(names, 1):
-    doc = docs["xl/worksheets/sheet%d.xml" % i]
-    cells = {}
-    for c in doc.getElementsByTagName("c"):
-        t = c.getElementsByTagName("t")
-        v = c.getElementsByTagName("v")
-        cells[c.getAttribute("r")] = (text(t[0]) if t else float(text(v[0])) if v else None)
-    sheets[name] = cells
-    panes = doc.getElementsByTagName("pane")
-    frozen[name] = dict(panes[0].attributes.items()) if panes else {}
-exec(sys.argv[2])
-' "$1" "$2"
-    }
     if xlsx_check "$tmp/chart.xlsx" '
 chart, inputs = sheets["Sizing chart"], sheets["Inputs"]
 assert frozen["Sizing chart"].get("ySplit") == "1" and frozen["Sizing chart"].get("state") == "frozen", frozen

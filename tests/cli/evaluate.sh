@@ -379,33 +379,6 @@ run "xlsx to a terminal" 64 evaluate -s "$S" -a "$ACC" --ams "$AMS" -f xlsx
 run "xlsx" 0 evaluate -s "$S" -a "$ACC" --ams "$AMS" -o "$tmp/eval.xlsx" --by am -q
 if [ -s "$out" ]; then bad "xlsx: stdout not empty"; else ok "xlsx: nothing on stdout"; fi
 if command -v python3 >/dev/null 2>&1; then
-    # xlsx_check FILE SCRIPT, as in plan.sh: every XML part must parse;
-    # SCRIPT sees sheets = {name: {cell: value}} and charts = [chart XML].
-    xlsx_check() {
-        python3 -c '
-import sys, zipfile
-from xml.dom import minidom
-z = zipfile.ZipFile(sys.argv[1])
-docs = {}
-for part in z.namelist():
-    if part.endswith(".xml") or part.endswith(".rels"):
-        docs[part] = minidom.parseString(z.read(part))  # raises if malformed
-def text(node):
-    return "".join(t.data for t in node.childNodes if t.nodeType == t.TEXT_NODE)
-names = [s.getAttribute("name") for s in docs["xl/workbook.xml"].getElementsByTagName("sheet")]
-sheets = {}
-for i, name in enumerate(names, 1):
-    cells = {}
-    for c in docs["xl/worksheets/sheet%d.xml" % i].getElementsByTagName("c"):
-        t = c.getElementsByTagName("t")
-        v = c.getElementsByTagName("v")
-        cells[c.getAttribute("r")] = (text(t[0]) if t else float(text(v[0])) if v else None)
-    sheets[name] = cells
-rels = [p for p in z.namelist() if p.startswith("xl/worksheets/_rels/")]
-charts = [z.read(p).decode() for p in sorted(z.namelist()) if p.startswith("xl/charts/")]
-exec(sys.argv[2])
-' "$1" "$2"
-    }
     if xlsx_check "$tmp/eval.xlsx" '
 assert list(sheets) == ["Segments", "AMs", "Resized chart"], list(sheets)
 seg, ams, rs = sheets["Segments"], sheets["AMs"], sheets["Resized chart"]

@@ -81,3 +81,37 @@ finish() {
     [ "$failed" -eq 0 ]
     exit $?
 }
+
+# xlsx_check FILE SCRIPT: every XML part of the workbook must be
+# well-formed; SCRIPT (Python, run only when python3 is there: callers
+# check) then sees z (the zip), sheets = {name: {cell: value}}, frozen =
+# {name: pane attributes}, charts = [chart XML] and rels = [the sheets'
+# relationship parts].
+xlsx_check() {
+    python3 -c '
+import re, sys, zipfile
+from xml.dom import minidom
+z = zipfile.ZipFile(sys.argv[1])
+docs = {}
+for part in z.namelist():
+    if part.endswith(".xml") or part.endswith(".rels"):
+        docs[part] = minidom.parseString(z.read(part))  # raises if malformed
+def text(node):
+    return "".join(t.data for t in node.childNodes if t.nodeType == t.TEXT_NODE)
+names = [s.getAttribute("name") for s in docs["xl/workbook.xml"].getElementsByTagName("sheet")]
+sheets, frozen = {}, {}
+for i, name in enumerate(names, 1):
+    doc = docs["xl/worksheets/sheet%d.xml" % i]
+    cells = {}
+    for c in doc.getElementsByTagName("c"):
+        t = c.getElementsByTagName("t")
+        v = c.getElementsByTagName("v")
+        cells[c.getAttribute("r")] = (text(t[0]) if t else float(text(v[0])) if v else None)
+    sheets[name] = cells
+    panes = doc.getElementsByTagName("pane")
+    frozen[name] = dict(panes[0].attributes.items()) if panes else {}
+charts = [z.read(p).decode() for p in sorted(z.namelist()) if p.startswith("xl/charts/")]
+rels = [p for p in z.namelist() if p.startswith("xl/worksheets/_rels/")]
+exec(sys.argv[2])
+' "$1" "$2"
+}
